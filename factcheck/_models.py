@@ -1,0 +1,111 @@
+"""The data model: immutable records that later stages read and never change."""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+import attrs
+
+from ._interval import Interval
+
+__all__ = ["Bound", "Hedge", "Kind", "Quantity", "TimeAnchor"]
+
+
+class Kind(str, enum.Enum):
+    """What a number measures."""
+
+    AMOUNT = "amount"  # money or a physical quantity: "2 trillion tenge", "865 km"
+    COUNT = "count"  # things counted: "79 projects"
+    NUMBER = "number"  # a bare figure whose unit the text leaves to context: a table cell
+    PERCENT = "percent"  # "53%", "a third"
+    POINTS = "points"  # percentage points and basis points, kept in percentage points
+    FACTOR = "factor"  # "5 times", "2.4-fold", "doubled"
+
+
+class Bound(str, enum.Enum):
+    """How a hedge moves a figure away from its written value."""
+
+    ABOVE = "above"  # more than, over, exceeding
+    AT_LEAST = "at_least"  # at least, not less than
+    BELOW = "below"  # almost, nearly, just under
+    AT_MOST = "at_most"  # up to, less than, not exceeding
+    ABOUT = "about"  # about, around, approximately
+
+
+@attrs.frozen
+class Hedge:
+    text: str
+    start: int
+    end: int
+    bound: Bound
+
+
+@attrs.frozen
+class Quantity:
+    """One numeric mention, kept next to its source span.
+
+    ``value`` is the written value in the unit's base (2 trillion tenge -> 2e12 KZT;
+    53% -> 53).  ``precision`` is the place of the last written digit; ``rounding``
+    the place of the last non-zero digit, coarser when an integer ends in zeros that
+    may themselves be rounding ("390", "4 trillion").  ``exact`` marks counts of
+    things, which are whole numbers as written.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Fraction
+    precision: Fraction
+    rounding: Fraction
+    kind: Kind
+    unit: str | None = None
+    noun: str | None = None
+    hedge: Hedge | None = None
+    exact: bool = False
+    scale: int = 1  # the scale word's factor: 10**9 for "billion", 1 for none
+    unit_implied: bool = False  # unit or scale taken from a neighbour ("from 45 to 90 thousand tons")
+
+    @property
+    def interval(self) -> Interval:
+        """Every value the figure stands for, read with its written precision."""
+        if self.hedge is not None:
+            return _widen(self.value, self.rounding, self.hedge.bound)
+        if self.exact:
+            return Interval.point(self.value)
+        return Interval.around(self.value, self.precision / 2)
+
+    @property
+    def rounded_interval(self) -> Interval:
+        """The wider reading in which trailing zeros are rounding too ("390" as 385..395)."""
+        if self.hedge is not None or not self.is_round:
+            return self.interval
+        return Interval.around(self.value, self.rounding / 2)
+
+    @property
+    def is_round(self) -> bool:
+        """True when trailing zeros make a wider, rounded reading possible."""
+        return self.rounding > self.precision
+
+
+def _widen(value: Fraction, step: Fraction, bound: Bound) -> Interval:
+    """Move a hedged figure by one unit of its last significant digit."""
+    if bound is Bound.ABOVE or bound is Bound.AT_LEAST:
+        return Interval(value, value + step)
+    if bound is Bound.BELOW:
+        return Interval(value - step, value)
+    if bound is Bound.AT_MOST:
+        return Interval(min(0, value), value)
+    return Interval(value - step, value + step)
+
+
+@attrs.frozen
+class TimeAnchor:
+    """A year, period or date: not a quantity, but it tells when quantities hold."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "year", "period", "date"
+    first_year: int | None = None
+    last_year: int | None = None
