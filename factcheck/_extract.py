@@ -34,6 +34,28 @@ def _alternation(words: object) -> str:
     return "|".join(parts)
 
 
+def _trie_alternation(words: object) -> str:
+    """Literal alternatives factored by common prefixes ("t(?:wo|hree|...)").
+
+    The scanning expression tries its word branch at every word start; a trie lets the
+    engine reject a start after one character instead of trying each word in turn."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):  # type: ignore[call-overload]
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 _SYMBOLS = [w for w in lex.CURRENCY_SYMBOLS if not w.isalpha() and w not in ("rs.",)]
 _CODES = [w.upper() for w in lex.CURRENCY_SYMBOLS if w.isalpha() and w != "rs"] + ["Rs", "Rs."]
 
@@ -53,10 +75,11 @@ _NUMERAL = r"""
 
 _MASTER = re.compile(
     r"""
-    (?P<clock>(?<![\d.])\d{1,2}:\d{2}(?:[ ]?[ap]\.?m\.?)?)
-  | (?P<dotdate>(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))
-  | (?P<years>(?<![\w.,])(?:19|20)\d{2}[ ]?[-–—/][ ]?(?:(?:19|20)\d{2}|\d{2})(?![\w%]))
+    (?P<clock>(?=\d)(?<![\d.])\d{1,2}:\d{2}(?:[ ]?[ap]\.?m\.?)?)
+  | (?P<dotdate>(?=\d)(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))
+  | (?P<years>(?=[12])(?<![\w.,])(?:19|20)\d{2}[ ]?[-–—/][ ]?(?:(?:19|20)\d{2}|\d{2})(?![\w%]))
   | (?P<numeric>
+        (?=[\d$€£₸₹₽¥₱₴₺\-−A-Z])  # cheap guard: every figure starts with one of these
         (?:
             (?P<sym>(?-i:(?<![A-Za-z])(?:"""
     + _alternation(s.upper() for s in _SYMBOLS if s[0].isalpha())
@@ -66,23 +89,23 @@ _MASTER = re.compile(
           | (?<![\w.,$])(?P<code>"""
     + "|".join(sorted((re.escape(c) for c in set(_CODES)), key=len, reverse=True))
     + r""")[ \t\u00a0]?(?=\d)
-          | (?<![\w.,])(?P<letter>[TP])(?=\d)
+          | (?<![\w.,])(?P<letter>(?-i:[TP]))(?=\d)
           | (?<![\w.,])(?P<sign>[-−])?
         )
         """
     + _NUMERAL
     + r"""
     )
-  | (?P<word>(?<![\w-])(?:"""
-    + _alternation(
+  | (?P<word>\b(?=[A-Za-z])(?<![\w-])(?i:"""
+    + _trie_alternation(
         [*lex.NUMBER_WORDS, *lex.FRACTION_WORDS, *lex.MULTIPLIER_WORDS]
         + [f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
            for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
         + [f"{n} and a half" for n in ("one", "two", "three", "four", "five")]
     )
-    + r"""))
+    + r""")(?![\w]))
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 _SCALE_WORD = _alternation(lex.SCALES)
@@ -102,19 +125,21 @@ _NOUN = re.compile(rf"{_SPACE}+(?P<words>[A-Za-z][\w'’-]*(?:{_SPACE}+[A-Za-z][
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.I)
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(lex.HEDGE_PHRASES)})\s*\Z", re.I)
 _HEDGE_AFTER = re.compile(rf"(?P<gap>{_SPACE}*)(?P<hedge>{_alternation(lex.HEDGE_SUFFIXES)})", re.I)
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|art|article|section|sec|table|figure|fig|chapter|item|decree|resolution|law|"
-    r"order|phase|stage|part|annex|appendix|clause|paragraph|page|p|pp|room|building|block|lot|"
-    r"route|highway|level|grade|class|version|step|round|model|line|platform|gate|terminal|"
-    r"district|zone|unit|category|tier|type|group|number)\.?|#|№)\s*\Z",
-    re.I,
-)
 _MONTH_BEFORE = re.compile(rf"\b(?:{lex.MONTHS})\.?{_SPACE}+\Z", re.I)
 _MONTH_AFTER = re.compile(rf"{_SPACE}+(?:{lex.MONTHS})\b", re.I)
 _PERIOD_LETTERS = re.compile(r"(?:\b(?:Q|H|FY|CY|9M|6M|1H|2H)|[A-Za-z])\Z")
 _RANGE_JOIN = re.compile(rf"\s*(?:-|–|—|to|and|or|of(?:{_SPACE}+(?:the|these|those|all))?){_SPACE}*", re.I)
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t|\|)\S?")
 
+_MAX_DIGITS = 30
+_SEPARATORS = str.maketrans("", "", ",. \u00a0\u202f\u2009")
+_HEDGE_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in lex.HEDGE_PHRASES)
+_LABEL_WORDS = frozenset(
+    """no nos art article section sec table figure fig chapter item decree resolution law order phase
+    stage part annex appendix clause paragraph page p pp room building block lot route highway level
+    grade class version step round model line platform gate terminal district zone unit category tier
+    type group number # №""".split()
+)
 _COMPARATIVES = ("more than", "less than", "greater than", "higher than", "fewer than")
 _WORD_NUMBER_VALUES: dict[str, int] = lex.NUMBER_WORDS | {
     "one": 1,
@@ -182,9 +207,11 @@ def _year_range(match: re.Match[str]) -> TimeAnchor:
 
 def _read_numeric(text: str, match: re.Match[str], earlier: list[Quantity]) -> Quantity | TimeAnchor | None:
     start, end = match.span()
-    int_digits = re.sub(r"[^\d]", "", match.group("int"))
+    int_digits = match.group("int").translate(_SEPARATORS)
     frac_text = match.group("frac") or ""
-    frac_digits = re.sub(r"[^\d]", "", frac_text)
+    frac_digits = frac_text.translate(_SEPARATORS)
+    if len(int_digits) + len(frac_digits) > _MAX_DIGITS:
+        return None  # a run of digits this long is an identifier or noise, not a figure
     currency = _prefix_currency(match)
     if currency is None and _is_label(text, start):
         return None
@@ -240,7 +267,13 @@ def _is_label(text: str, start: int) -> bool:
     before = text[max(0, start - 12):start]
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return True
-    return bool(_LABEL_BEFORE.search(before))
+    return _last_word(before) in _LABEL_WORDS
+
+
+def _last_word(before: str) -> str:
+    """The word just before a figure, lower case, without punctuation ("no" of "No. 5")."""
+    words = before.rsplit(None, 1)
+    return words[-1].strip("(\"'“”‘’,;:.").lower() if words else ""
 
 
 def _date_or_year(text: str, match: re.Match[str], digits: str) -> TimeAnchor | None | bool:
@@ -387,7 +420,10 @@ def _quantity(text: str, start: int, end: int, earlier: list[Quantity], **fields
 
 def _hedge(text: str, start: int, end: int, fields: dict[str, object],
            earlier: list[Quantity]) -> tuple[Hedge | None, int]:
-    before = _HEDGE_BEFORE.search(text, max(0, start - 40), start)
+    window_start = max(0, start - 40)
+    before = None
+    if _last_word(text[window_start:start]) in _HEDGE_LAST_WORDS:
+        before = _HEDGE_BEFORE.search(text, window_start, start)
     if before:
         phrase = _squash(before.group("hedge"))
         h_start, h_end = before.span("hedge")
