@@ -36,6 +36,7 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score factcheck against an annotated corpus folder")
     evaluate.add_argument("folder", type=Path, help="a folder of NAME.txt + NAME.gold.json (see FORMAT.md)")
     evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+    evaluate.add_argument("--no-mutations", action="store_true", help="skip the mutation test (faster)")
     evaluate.set_defaults(run=_run_eval)
     return parser
 
@@ -130,7 +131,7 @@ def _quantity_json(quantity: object, document: object) -> dict[str, object]:
 
 
 def _run_eval(arguments: argparse.Namespace) -> int:
-    from ._evaluate import score_extraction, score_gold_spans
+    from ._evaluate import RelationScore, score_extraction, score_gold_spans, score_relations
     from ._source import read_text
 
     folder: Path = arguments.folder
@@ -154,6 +155,22 @@ def _run_eval(arguments: argparse.Namespace) -> int:
     if arguments.verbose:
         for miss in misses:
             print(f"    miss {miss}")
+    score = RelationScore()
+    seed = None
+    for gold_path in golds:
+        gold = _load_json(gold_path)
+        document_score = score_relations(read_text(folder / gold["doc"]), gold, mutate=not arguments.no_mutations)
+        score = score + document_score
+        if gold["doc"].startswith("seed"):
+            seed = document_score
+    print(f"Relations of {len(golds)} gold files:")
+    for line in score.lines():
+        print(f"  {line}")
+    if seed is not None:
+        print(f"  seed: {seed.matched}/{seed.gold} relations found, {seed.agreed} with the right verdict")
+    if arguments.verbose:
+        for note in score.notes:
+            print(f"    {note}")
     return EXIT_OK
 
 

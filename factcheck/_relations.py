@@ -1,0 +1,717 @@
+"""Finding the relations a release states: cue patterns over typed quantities.
+
+After extraction a sentence reads as text with typed slots ("AMOUNT(KZT), or PERCENT of
+the total AMOUNT(KZT)").  Each detector below looks for one family of cues within a
+sentence (and, for a whole named earlier, back through the paragraph and the text) and
+fills the roles of a candidate relation.  Figures only combine when their units agree:
+tenge never adds to tons and schools are not seats.  A relation whose roles cannot all be
+filled is not proposed: an unresolved claim is never reported as a discrepancy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from fractions import Fraction
+from typing import Iterable, Iterator
+
+import attrs
+
+from . import _lexicon as lex
+from ._document import Document
+from ._extract import Scan
+from ._findings import Number, Reading
+from ._models import Kind, Quantity, TimeAnchor
+from ._text import format_number
+from ._verdict import Candidate
+
+__all__ = ["find_candidates"]
+
+_MEASURES = (Kind.AMOUNT, Kind.COUNT, Kind.NUMBER)
+_INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
+_DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
+_CHANGE_BEFORE = re.compile(rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|to|some|about|approximately|nearly|almost|just|over))*\s*(?:\$|€|£)?\s*\Z", re.I)
+_CHANGE_AFTER = re.compile(rf"\A\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)
+_DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
+_OF_AFTER = re.compile(r"\A\s*\)?\s*of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
+_FROM_TO = re.compile(r"\A[^.;:!?]{0,100}?\bfrom\s*\Z", re.I)
+_TO_JOIN = re.compile(r"\A\s*(?:in\s+\S+\s+|for\s+\S+\s+)?(?:\w+\s+)?(?:to|-|–)\s*\Z", re.I)
+_COMPARED = re.compile(
+    r"(?:compared\s+(?:to|with)|from|against|versus|vs\.?|over|on|than)\s+(?:(?:the|a|its|net|total|sales|of|in|\w+)\s+){0,6}\Z", re.I
+)
+_PART_JOIN = re.compile(
+    r"\A\s*[,(]?\s*(?:or|which\s+(?:is|was|represents|represented|makes\s+up|accounts\s+for)|that\s+is|"
+    r"equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.)?\s*\(?\s*\Z", re.I
+)
+_PART_AFTER = re.compile(
+    r"\A[^.;:!?]{0,60}?\b(?:came\s+in\s+at|had\s+(?:\w+\s+){0,2}of|amounted\s+to|amounting\s+to|at|totall?ing|"
+    r"worth|reached|of|with)\s*\Z", re.I
+)
+_THIS_IS = re.compile(r"(?:^|[.!?]\s+)(?:this|that|it|which)\s+(?:is|was|represents|accounts\s+for|makes\s+up|amounts\s+to)\s*\Z", re.I)
+_OF_ANAPHOR = re.compile(r"\A\s*of\s+(?:them|these|those|which|this\s+number)\b[\s,]*(?:or\s*)?\Z", re.I)
+_TIMES_MORE = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater)\b", re.I)
+_THAN_IN_YEAR = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater|up)?\s*(?:than|compared\s+(?:to|with)|from)\s+in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|:)\s*\Z")
+_SUBSET_CUE = re.compile(
+    r"\b(?:including|includes|included|include|of\s+which|among\s+them|among\s+which|such\s+as|in\s+particular|"
+    r"out\s+of\s+which)\b", re.I
+)
+_OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
+_PARTITION_CUE = re.compile(
+    r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number|which)|within\s+this\s+total|"
+    r"of\s+the\s+total)\s*[,:—–-]?", re.I
+)
+_TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall)\b[\s,:]*(?:\w+\s+){0,3}?\Z", re.I)
+_OF_THE_START = re.compile(r"\s*of\s+the\s+(?:\w+\s+){0,2}\Z", re.I)
+_IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
+_PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
+_BULLET = re.compile(r"\A\s*(?:[-•·*Ř]|\d+[.)])\s")
+_TABLE_GAP = re.compile(r"\A[\s|$€£₸%]*\Z")
+_HEADER_YEARS = re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,60}?\b((?:19|20)\d\d)\b[^\n]{0,40}?%\s*change", re.I | re.S)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
+_GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
+
+
+@attrs.frozen
+class _Text:
+    """A scanned document with the quantities of each sentence at hand."""
+
+    document: Document
+    quantities: tuple[Quantity, ...]
+    anchors: tuple[TimeAnchor, ...]
+    sentence_of: tuple[int, ...]  # sentence index of each quantity
+    sentence_members: tuple[tuple[int, ...], ...]  # quantity indices of each sentence
+
+    @classmethod
+    def build(cls, document: Document, scan: Scan) -> _Text:
+        starts = [start for start, _ in document.sentences]
+        sentence_of = tuple(max(0, bisect.bisect_right(starts, q.start) - 1) for q in scan.quantities)
+        members: list[list[int]] = [[] for _ in document.sentences] or [[]]
+        for index, sentence in enumerate(sentence_of):
+            members[sentence].append(index)
+        return cls(document, scan.quantities, scan.anchors, sentence_of, tuple(tuple(m) for m in members))
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def between(self, first: int, second: int) -> str:
+        return self.text[self.quantities[first].end:self.quantities[second].start]
+
+    def before(self, index: int, span: int = 80) -> str:
+        quantity = self.quantities[index]
+        sentence_start = self.document.sentences[self.sentence_of[index]][0] if self.document.sentences else 0
+        return self.text[max(sentence_start, quantity.start - span):quantity.start]
+
+    def after(self, index: int, span: int = 80) -> str:
+        quantity = self.quantities[index]
+        sentence_end = self.document.sentences[self.sentence_of[index]][1] if self.document.sentences else len(self.text)
+        return self.text[quantity.end:min(sentence_end, quantity.end + span)]
+
+    def same_sentence(self, index: int) -> tuple[int, ...]:
+        return self.sentence_members[self.sentence_of[index]]
+
+    def sentence_years(self, index: int) -> set[int]:
+        start, end = self.document.sentences[self.sentence_of[index]] if self.document.sentences else (0, 0)
+        return {a.first_year for a in self.anchors if start <= a.start < end and a.first_year}
+
+
+def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
+    text = _Text.build(document, scan)
+    candidates: list[Candidate] = []
+    detectors = (_tables, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
+                 _partitions, _totals, _year_breakdowns, _subsets, _shares)
+    for detector in detectors:
+        candidates.extend(detector(text, candidates))
+    candidates.extend(_share_sums(candidates))
+    return _unique(candidates)
+
+
+# -- units and nouns -----------------------------------------------------------------------
+
+def _is_measure(quantity: Quantity) -> bool:
+    return quantity.kind in _MEASURES and quantity.unit not in lex.TIME_UNITS
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("xes", "x"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def _nouns_agree(first: str | None, second: str | None) -> bool:
+    if first is None or second is None:
+        return True
+    return bool({_stem(w) for w in first.split()} & {_stem(w) for w in second.split()})
+
+
+def compatible(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures measure the same kind of thing, so that they may combine."""
+    if _is_measure(first) and _is_measure(second):
+        if Kind.AMOUNT in (first.kind, second.kind):
+            return first.kind is second.kind and first.unit == second.unit
+        return _nouns_agree(first.noun, second.noun)
+    return first.kind is second.kind and first.unit == second.unit and first.kind is not Kind.AMOUNT
+
+
+def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
+               readings: tuple[Reading, ...] = (Reading(),)) -> Candidate:
+    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings)
+
+
+def _signed(decreasing: bool, stated: Quantity) -> Reading:
+    if decreasing and stated.value > 0:
+        return Reading("a decrease", Fraction(-1))
+    return Reading()
+
+
+# -- old and new figures --------------------------------------------------------------------
+
+def _from_to(text: _Text, index: int, members: Iterable[int], like: Quantity | None = None) -> tuple[int, int] | None:
+    """ "from A to B" after the figure at ``index`` (or anywhere in ``members``)."""
+    later = [m for m in members if m > index and _is_measure_or_percent(text.quantities[m])]
+    for position, first in enumerate(later[:-1]):
+        second = later[position + 1]
+        a, b = text.quantities[first], text.quantities[second]
+        if like is not None and not compatible(a, like):
+            continue
+        if not compatible(a, b):
+            continue
+        if _FROM_TO.search(text.text[text.quantities[index].end:a.start]) and _TO_JOIN.match(text.between(first, second)):
+            return first, second
+    return None
+
+
+def _is_measure_or_percent(quantity: Quantity) -> bool:
+    return _is_measure(quantity) or quantity.kind is Kind.PERCENT
+
+
+def _nearest_before(text: _Text, index: int, accept) -> int | None:  # type: ignore[no-untyped-def]
+    for member in reversed([m for m in text.same_sentence(index) if m < index]):
+        if accept(text.quantities[member]):
+            return member
+    return None
+
+
+def _first_after(text: _Text, index: int, accept, limit: int | None = None) -> int | None:  # type: ignore[no-untyped-def]
+    for member in (m for m in text.same_sentence(index) if m > index):
+        if limit is not None and member >= limit:
+            break
+        if accept(text.quantities[member]):
+            return member
+    return None
+
+
+def _old_new(text: _Text, index: int) -> tuple[int, int] | None:
+    """The old and new figures a change or factor at ``index`` speaks of."""
+    members = text.same_sentence(index)
+    found = _from_to(text, index, members)
+    if found:
+        return found
+    stated = text.quantities[index]
+    new = _nearest_before(text, index, lambda q: _is_measure_or_percent(q) and q.kind is not stated.kind)
+    if new is not None:
+        after = text.after(index, 160)
+        for member in (m for m in members if m > index):
+            candidate = text.quantities[member]
+            if not compatible(candidate, text.quantities[new]):
+                continue
+            lead = text.text[stated.end:candidate.start]
+            if _COMPARED.search(lead) and len(lead) <= 160 and after:
+                return member, new
+            break
+        # "B ... to B from A" is handled above; "to B, compared with A" needs B after the figure
+    to_new = _first_after(text, index, lambda q: _is_measure_or_percent(q) and q.kind is not stated.kind)
+    if to_new is not None and re.search(r"\bto\s*\Z", text.text[stated.end:text.quantities[to_new].start], re.I):
+        for member in (m for m in members if m > to_new):
+            candidate = text.quantities[member]
+            if compatible(candidate, text.quantities[to_new]) and _COMPARED.search(text.between(to_new, member)):
+                return member, to_new
+    return None
+
+
+def _change_direction(text: _Text, index: int) -> str | None:
+    before = _CHANGE_BEFORE.search(text.before(index, 60))
+    if before:
+        return before.group("word")
+    after = _CHANGE_AFTER.match(text.after(index, 20))
+    return after.group("word") if after else None
+
+
+# -- detectors --------------------------------------------------------------------------------
+
+def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    for index, stated in enumerate(text.quantities):
+        if stated.kind is not Kind.FACTOR or stated.value <= 0:
+            continue
+        after = text.after(index, 40)
+        readings: tuple[Reading, ...] = (Reading(),)
+        if _TIMES_MORE.match(after) and stated.text.lower() not in lex.MULTIPLIER_WORDS:
+            readings = (Reading(f"x{format_number(stated.value)}"),
+                        Reading(f"x{format_number(stated.value + 1)} (\"N times more\" as N added)",
+                                      Fraction(1), Fraction(1)))
+        year_value = _year_value(text, index)
+        if year_value is not None:
+            old, new, difference = year_value
+            yield _candidate("ratio", "N times more than in YEAR (YEAR - A)",
+                             (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+            if difference is not None:
+                yield _candidate("difference", "or D more than in YEAR (YEAR - A)",
+                                 (("minuend", text.quantities[new]), ("subtrahend", text.quantities[old]),
+                                  ("stated", text.quantities[difference])))
+            continue
+        pair = _old_new(text, index)
+        if pair is None:
+            continue
+        old, new = pair
+        if text.quantities[old].value <= 0 or text.quantities[old].kind is Kind.FACTOR:
+            continue
+        yield _candidate("ratio", "N times from A to B",
+                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+
+
+def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
+    """ "B, which is 2.3 times more than in 2015 or D (2015 - A)": old A, new B, difference D."""
+    than = _THAN_IN_YEAR.match(text.after(index, 60))
+    if not than:
+        return None
+    stated = text.quantities[index]
+    new = _nearest_before(text, index, _is_measure)
+    if new is None:
+        return None
+    members = [m for m in text.same_sentence(index) if m > index]
+    for member in members:
+        quantity = text.quantities[member]
+        before = text.text[max(0, quantity.start - 12):quantity.start]
+        found = _YEAR_VALUE.search(before)
+        if found and found.group("year") == than.group("year") and compatible(quantity, text.quantities[new]):
+            between = [m for m in members if m < member and compatible(text.quantities[m], quantity)]
+            difference = between[0] if len(between) == 1 else None
+            return member, new, difference
+    del stated
+    return None
+
+
+def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    tabled = {n.quantity for c in found if c.cue == "table row" for n in c.numbers}
+    for index, stated in enumerate(text.quantities):
+        if stated.kind is not Kind.PERCENT or stated in tabled or _OF_AFTER.match(text.after(index, 8)):
+            continue
+        direction = _change_direction(text, index)
+        if direction is None:
+            continue
+        pair = _old_new(text, index) or _next_sentence_from_to(text, index)
+        if pair is None:
+            continue
+        old, new = pair
+        if text.quantities[old].value == 0:
+            continue
+        decreasing = bool(_DECREASING.match(direction))
+        readings: tuple[Reading, ...] = (_signed(decreasing, stated),)
+        if not decreasing and stated.value > 100 and re.search(r"\bby\s*\Z", text.before(index, 10), re.I):
+            readings = (Reading("growth of the stated percent"),
+                        Reading("an index (the new level as a percent of the old)", Fraction(1), Fraction(-100)))
+        yield _candidate("percent_change", f"{direction} P% ... A ... B",
+                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+
+
+def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
+    """ "74.5% hike in allocation. Up from A to B": the figures follow in the next sentence."""
+    if text.after(index, 200).strip() and _old_new_members_after(text, index):
+        return None
+    following = text.sentence_of[index] + 1
+    if following >= len(text.sentence_members):
+        return None
+    members = text.sentence_members[following]
+    if not members or any(text.quantities[m].kind is Kind.PERCENT for m in members):
+        return None
+    start = text.document.sentences[following][0]
+    opening = text.text[start:text.quantities[members[0]].start]
+    if not re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
+        return None
+    if len(members) >= 2 and compatible(text.quantities[members[0]], text.quantities[members[1]]) \
+            and _TO_JOIN.match(text.between(members[0], members[1])):
+        return members[0], members[1]
+    return None
+
+
+def _old_new_members_after(text: _Text, index: int) -> bool:
+    return any(_is_measure(text.quantities[m]) for m in text.same_sentence(index) if m > index)
+
+
+def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    for index, stated in enumerate(text.quantities):
+        if stated.kind is not Kind.POINTS:
+            continue
+        members = text.same_sentence(index)
+        percents = [m for m in members if text.quantities[m].kind is Kind.PERCENT]
+        pair = None
+        for position, first in enumerate(percents[:-1]):
+            second = percents[position + 1]
+            if re.search(r"\bfrom\s*\Z", text.text[max(0, text.quantities[first].start - 12):text.quantities[first].start], re.I) \
+                    and _TO_JOIN.match(text.between(first, second)):
+                pair = (first, second)
+                break
+        if pair is None:
+            continue
+        direction = _change_direction(text, index) or ""
+        yield _candidate("pp_change", "from A% to B%, or D points",
+                         (("old", text.quantities[pair[0]]), ("new", text.quantities[pair[1]]), ("stated", stated)),
+                         (_signed(bool(_DECREASING.match(direction)), stated),))
+
+
+def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "increased $3.9 million, or 27%, to $18.2 million from $14.3 million"."""
+    for index, stated in enumerate(text.quantities):
+        if not _is_measure(stated) or stated.kind is Kind.NUMBER:
+            continue
+        before = _CHANGE_BEFORE.search(text.before(index, 40))
+        if not before:
+            continue
+        members = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], stated)]
+        if len(members) < 2:
+            continue
+        first, second = members[0], members[1]
+        lead = text.text[stated.end:text.quantities[first].start]
+        gap = text.between(first, second)
+        if re.search(r"\bto\s*\Z", lead, re.I) and re.search(r"\A\s*,?\s*(?:from|compared\s+(?:to|with))\s*\Z", gap, re.I):
+            new, old = first, second
+        elif re.search(r"\bfrom\s*\Z", lead, re.I) and _TO_JOIN.match(gap):
+            old, new = first, second
+        else:
+            continue
+        if _DECREASING.match(before.group("word")):
+            minuend, subtrahend = old, new
+        else:
+            minuend, subtrahend = new, old
+        yield _candidate("difference", "changed by D to B from A",
+                         (("minuend", text.quantities[minuend]), ("subtrahend", text.quantities[subtrahend]),
+                          ("stated", stated)))
+
+
+def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    for index, rate in enumerate(text.quantities):
+        if rate.kind is not Kind.AMOUNT:
+            continue
+        per = _PER.match(text.text, rate.end)
+        if not per or per.group("noun").lower() in lex.UNITS or per.group("noun").lower() in ("cent", "capita", "share"):
+            continue
+        noun = _stem(per.group("noun"))
+        total = _nearest_before(text, index, lambda q: q.kind is Kind.AMOUNT and q.unit == rate.unit and q.value > rate.value)
+        count = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None
+                                and noun in {_stem(w) for w in q.noun.split()})
+        if total is None or count is None or text.quantities[count].value == 0:
+            continue
+        yield _candidate("per_unit", "N things for X, or R per thing",
+                         (("total", text.quantities[total]), ("count", text.quantities[count]), ("stated", rate)))
+
+
+def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """Rows of results tables: "Revenue $ 567.4 $ 568.4 -0.2%" under "2016 2015 % Change"."""
+    quantities = text.quantities
+    index = 0
+    while index + 2 < len(quantities):
+        first, second, change = quantities[index], quantities[index + 1], quantities[index + 2]
+        if (change.kind is Kind.PERCENT and _is_measure(first) and compatible(first, second)
+                and _TABLE_GAP.match(text.text[first.end:second.start])
+                and _TABLE_GAP.match(text.text[second.end:change.start])
+                and "\n" in text.text[max(0, first.start - 200):first.start] + text.text[change.end:change.end + 200]
+                and _is_table_line(text.text, first.start)):
+            newer_first = _newer_column_first(text.text, first.start)
+            new, old = (first, second) if newer_first else (second, first)
+            if old.value != 0:
+                yield _candidate("percent_change", "table row",
+                                 (("old", old), ("new", new), ("stated", change)))
+            index += 3
+            continue
+        index += 1
+
+
+def _is_table_line(source: str, offset: int) -> bool:
+    line_start = source.rfind("\n", 0, offset) + 1
+    line_end = source.find("\n", offset)
+    line = source[line_start:line_end if line_end >= 0 else len(source)]
+    return bool(re.search(r" {2,}|\t|\|", line)) or len(line.strip()) < 24
+
+
+def _newer_column_first(source: str, offset: int) -> bool:
+    header = None
+    for header in _HEADER_YEARS.finditer(source, max(0, offset - 2000), offset):
+        pass
+    if header is None:
+        return True
+    return int(header.group(1)) >= int(header.group(2))
+
+
+def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "79 projects ... Of these, 68 have been completed and 11 are under way": a sum."""
+    for sentence, (start, end) in enumerate(text.document.sentences):
+        members = text.sentence_members[sentence] if sentence < len(text.sentence_members) else ()
+        if not members:
+            continue
+        for cue in _PARTITION_CUE.finditer(text.text, start, end):
+            after = [m for m in members if text.quantities[m].start >= cue.end()]
+            before = [m for m in _members_before(text, sentence, cue.start())]
+            yield from _grouped_parts(text, after, before, "sum", "of these, A and B", minimum=2)
+        opening = _OF_THE_START.match(text.text, start, text.quantities[members[0]].start)
+        if opening and len(members) >= 3:
+            total = members[0]
+            parts = [m for m in members[1:] if compatible(text.quantities[m], text.quantities[total])]
+            if len(parts) >= 2 and all(text.quantities[p].value <= text.quantities[total].value for p in parts):
+                yield _candidate("sum", "of the T, A ... B more",
+                                 [("total", text.quantities[total])] + [("part", text.quantities[p]) for p in parts])
+
+
+def _members_before(text: _Text, sentence: int, offset: int) -> list[int]:
+    """Figures before ``offset`` in this sentence, or else in the last of the three sentences
+    before it that has any: a list's whole is named just before the list."""
+    members = [m for m in text.sentence_members[sentence] if text.quantities[m].end <= offset]
+    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+        if members:
+            break
+        members = [m for m in text.sentence_members[earlier] if _is_measure(text.quantities[m])]
+    return members
+
+
+def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, cue: str,
+                   minimum: int = 1, any_noun: frozenset[int] = frozenset()) -> Iterator[Candidate]:
+    """Pair each unit's parts with the nearest earlier whole of the same unit.
+
+    ``any_noun`` are parts named right after the cue ("6,000 workers, including 341
+    doctors"): the cue itself makes them members of the whole whatever they are called."""
+    used: set[int] = set()
+    parts = [p for p in parts if _is_measure(text.quantities[p]) and not _is_rate(text, p)]
+    for whole in reversed(wholes):
+        reference = text.quantities[whole]
+        if not _is_measure(reference) or whole in used or reference.value <= 0 or _is_rate(text, whole):
+            continue
+        group = [p for p in parts if p not in used and (
+            compatible(text.quantities[p], reference)
+            or (p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
+        if len(group) < minimum or any(text.quantities[p].value > 100 * reference.value for p in group):
+            continue  # a part a hundred times its whole is a different thing, not a slip
+        used.update(group)
+        used.add(whole)
+        role = "total" if kind == "sum" else "whole"
+        yield _candidate(kind, cue, [(role, reference)] + [("part", text.quantities[p]) for p in group])
+
+
+def _is_rate(text: _Text, index: int) -> bool:
+    """ "$0.17 per diluted share", "12 million tenge per apartment": a rate, not a total."""
+    quantity = text.quantities[index]
+    if _PER.match(text.text, quantity.end) and not re.match(r"\s+per\s+cent", text.text[quantity.end:quantity.end + 9]):
+        return True
+    return bool(re.search(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z", text.text[max(0, quantity.start - 30):quantity.start], re.I))
+
+
+def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
+    wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
+    for index, total in enumerate(text.quantities):
+        if not _is_measure(total) or not _TOTAL_CUE.search(text.before(index, 40)):
+            continue
+        paragraph_start = text.document.paragraph_of(total.start)[0]
+        parts = []
+        for member in range(index - 1, -1, -1):
+            quantity = text.quantities[member]
+            if quantity.start < paragraph_start:
+                break
+            if compatible(quantity, total):
+                if quantity in wholes or quantity.value > total.value:
+                    break
+                parts.append(quantity)
+        if len(parts) >= 2:
+            yield _candidate("sum", "A ... B ... in total T",
+                             [("total", total)] + [("part", p) for p in reversed(parts)])
+
+
+def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
+    for sentence, members in enumerate(text.sentence_members):
+        yearly = [m for m in members if _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
+        if len(yearly) < 2:
+            continue
+        totals = [m for m in members if m < yearly[0] and compatible(text.quantities[m], text.quantities[yearly[0]])]
+        if not totals and sentence > 0:
+            totals = [m for m in text.sentence_members[sentence - 1]
+                      if compatible(text.quantities[m], text.quantities[yearly[0]])]
+        if not totals or ":" not in text.text[text.quantities[totals[-1]].end:text.quantities[yearly[0]].start]:
+            continue
+        parts = [m for m in yearly if compatible(text.quantities[m], text.quantities[totals[-1]])]
+        yield _candidate("sum", "T: in YEAR - A, in YEAR - B",
+                         [("total", text.quantities[totals[-1]])] + [("part", text.quantities[p]) for p in parts])
+
+
+def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
+    for sentence, (start, end) in enumerate(text.document.sentences):
+        members = text.sentence_members[sentence] if sentence < len(text.sentence_members) else ()
+        for cue in _SUBSET_CUE.finditer(text.text, start, end):
+            nested = _SUBSET_CUE.search(text.text, cue.end(), end)
+            stop = nested.start() if nested else end
+            parts = [m for m in members if cue.end() <= text.quantities[m].start < stop
+                     and text.quantities[m] not in summed]
+            if text.text[cue.end():cue.end() + 3].lstrip().startswith(":") and not parts:
+                parts = _bullet_parts(text, end)
+            wholes = _members_before(text, sentence, cue.start())
+            if cue.group().lower().startswith("of which") and wholes and _part_before_cue(text, wholes[-1], cue.start()):
+                part = wholes[-1]
+                earlier = [m for m in range(part) if compatible(text.quantities[m], text.quantities[part])]
+                if earlier:
+                    yield _candidate("subset", "P of which", (("whole", text.quantities[earlier[-1]]),
+                                                              ("part", text.quantities[part])))
+                    wholes = wholes[:-1]
+            if not wholes and parts and cue.start() == start:
+                wholes = _members_before(text, max(0, sentence - 1), start) if sentence else []
+            right_after = frozenset(parts[:1]) if parts and len(text.text[cue.end():text.quantities[parts[0]].start].split()) <= 3 else frozenset()
+            if cue.start() == start and parts and not right_after:
+                continue  # "Including discontinued operations, ..." opens a sentence; it lists nothing
+            yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
+        for member in members:
+            if _is_measure(text.quantities[member]) and _OF_THIS.match(text.text, text.quantities[member].end):
+                earlier = [m for m in range(member) if compatible(text.quantities[m], text.quantities[member])]
+                if earlier:
+                    yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
+                                                                 ("part", text.quantities[member])))
+
+
+def _part_before_cue(text: _Text, member: int, cue_start: int) -> bool:
+    """ "9 bln of which has been used": the figure right before "of which" is the part."""
+    return not text.text[text.quantities[member].end:cue_start].strip(" \t")
+
+
+def _bullet_parts(text: _Text, offset: int) -> list[int]:
+    """The first figure of each bullet line after a list introduced by "including:"."""
+    parts = []
+    paragraphs = [p for p in text.document.paragraphs if p[0] >= offset]
+    for start, end in paragraphs:
+        if not _BULLET.match(text.text[start:end]):
+            break
+        inside = [i for i, q in enumerate(text.quantities) if start <= q.start < end]
+        seen_units: set[tuple[Kind, str | None]] = set()
+        for member in inside:
+            quantity = text.quantities[member]
+            key = (Kind.COUNT if quantity.kind is Kind.NUMBER else quantity.kind, quantity.unit)
+            if _is_measure(quantity) and key not in seen_units:
+                seen_units.add(key)
+                parts.append(member)
+    return parts
+
+
+def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    # a share is of a current figure, not of the base a change was measured from
+    bases = {n.quantity for c in found if c.kind in ("ratio", "percent_change") for n in c.numbers if n.role == "old"}
+    for index, stated in enumerate(text.quantities):
+        if stated.kind is not Kind.PERCENT or stated.value <= 0:
+            continue
+        of = _OF_AFTER.match(text.after(index, 100))
+        anaphor = _anaphoric_part(text, index)
+        if of is None and anaphor is None:
+            continue
+        if _change_direction(text, index) and of is None:
+            continue
+        part = anaphor[0] if anaphor else _part_of(text, index)
+        if part is None:
+            continue
+        whole = anaphor[1] if anaphor else _whole_of(text, index, part, of.group("phrase") if of else "", bases)
+        if whole is None or whole == part:
+            continue
+        part_q, whole_q = text.quantities[part], text.quantities[whole]
+        if whole_q.value <= 0 or (stated.value <= 100 and part_q.value > whole_q.value):
+            continue
+        yield _candidate("share", "X, or P% of Y", (("part", part_q), ("whole", whole_q), ("stated", stated)))
+
+
+def _anaphoric_part(text: _Text, index: int) -> tuple[int, int] | None:
+    """ "163 of them, or 44%": the part is before, its whole is what "them" refers to."""
+    part = _nearest_before(text, index, _is_measure)
+    if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
+        return None
+    for member in range(part - 1, -1, -1):
+        if compatible(text.quantities[member], text.quantities[part]) and text.quantities[member].value >= text.quantities[part].value:
+            return part, member
+    return None
+
+
+def _part_of(text: _Text, index: int) -> int | None:
+    stated = text.quantities[index]
+    before = _nearest_before(text, index, lambda q: _is_measure(q))
+    if before is not None and _PART_JOIN.match(text.text[text.quantities[before].end:stated.start]):
+        return before
+    paren = _first_after(text, index, _is_measure)
+    if paren is not None:
+        gap = text.text[stated.end:text.quantities[paren].start]
+        if re.match(r"\A\s*\(\s*\Z", gap) or _PART_AFTER.match(gap):
+            return paren
+    if _THIS_IS.search(text.text[max(0, stated.start - 40):stated.start]):
+        sentence = text.sentence_of[index]
+        for earlier in range(sentence - 1, max(-1, sentence - 3), -1):
+            measures = [m for m in text.sentence_members[earlier] if _is_measure(text.quantities[m])]
+            if measures:
+                return measures[-1]
+    return None
+
+
+def _whole_of(text: _Text, index: int, part: int, phrase: str, bases: set[Quantity]) -> int | None:
+    """The whole a share is "of": named after "of" in the sentence, or earlier in the text."""
+    part_q = text.quantities[part]
+    stated_end = text.quantities[index].end
+    for member in (m for m in text.same_sentence(index) if m > index and m != part):
+        quantity = text.quantities[member]
+        if quantity.kind is Kind.PERCENT or _CLAUSE_BREAK.search(text.text[stated_end:quantity.start]) \
+                or quantity.start - stated_end > 120:
+            break  # the whole is named within the "of ..." phrase, before any parallel share
+        if compatible(quantity, part_q) and quantity.value >= part_q.value:
+            return member
+    words = {w.lower() for w in _WORD.findall(phrase)} - _GENERIC_WORDS - lex.NOUN_STOPWORDS
+    years = text.sentence_years(index)
+    paragraph = text.document.paragraph_of(part_q.start)
+    named: tuple[int, int] | None = None  # (words shared with the "of" phrase, member)
+    nearest: int | None = None  # the closest earlier figure of the paragraph
+    for member in range(min(index, part) - 1, -1, -1):
+        quantity = text.quantities[member]
+        if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in bases:
+            continue
+        if text.sentence_of[member] != text.sentence_of[index] and not years <= text.sentence_years(member):
+            continue  # "3.3% of imports in 2002" is not a share of this year's imports
+        if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
+            nearest = member
+        context = " ".join(_WORD.findall(text.text[max(0, quantity.start - 40):quantity.start])[-4:]
+                           + _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]).lower()
+        score = len(words & set(context.split()))
+        if score and (named is None or score > named[0]
+                      or (score == named[0] and quantity.value >= text.quantities[named[1]].value)):
+            named = (score, member)  # a tie goes to the larger figure: wholes are the big numbers
+    return named[1] if named else nearest
+
+
+def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
+    by_whole: dict[tuple[Fraction, str | None], list[Quantity]] = {}
+    for candidate in found:
+        if candidate.kind == "share":
+            whole = candidate.quantities("whole")[0]
+            stated = candidate.quantities("stated")[0]
+            shares = by_whole.setdefault((whole.value, whole.unit), [])  # the same figure, wherever it is repeated
+            if stated not in shares:
+                shares.append(stated)
+    for shares in by_whole.values():
+        if len(shares) >= 2:
+            yield _candidate("share_sum", "shares of one whole", [("part", share) for share in shares])
+
+
+def _unique(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per relation: the same figures in the same roles, or the same claim
+    repeated (a headline restating a body figure) is one claim."""
+    seen: set[object] = set()
+    unique = []
+    for candidate in candidates:
+        spans = tuple(sorted((n.role, n.quantity.start) for n in candidate.numbers))
+        claim = (candidate.kind, tuple(sorted((n.role, n.quantity.text, n.quantity.value) for n in candidate.numbers)))
+        if spans in seen or claim in seen:
+            continue
+        seen.update((spans, claim))
+        unique.append(candidate)
+    return unique
