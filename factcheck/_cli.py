@@ -33,6 +33,12 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("text", "json"), default="text")
     extract.set_defaults(run=_run_extract)
 
+    report = commands.add_parser("report", help="check releases and list passes and discrepancies")
+    report.add_argument("files", nargs="+", help="text files, or - for standard input")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--quiet", action="store_true", help="hide passes")
+    report.set_defaults(run=_run_report)
+
     evaluate = commands.add_parser("eval", help="score factcheck against an annotated corpus folder")
     evaluate.add_argument("folder", type=Path, help="a folder of NAME.txt + NAME.gold.json (see FORMAT.md)")
     evaluate.add_argument("--verbose", action="store_true", help="list every miss")
@@ -71,6 +77,34 @@ def _read_input(name: str) -> str:
             raise InputError("<stdin>: input too large; not a press release")
         return decode(data, "<stdin>")
     return read_text(name)
+
+
+def _run_report(arguments: argparse.Namespace) -> int:
+    import os
+
+    from ._check import check
+    from ._document import Document
+    from ._render import CheckedFile, render_json, render_text
+
+    checked, errors = [], []
+    for name in arguments.files:
+        try:
+            text = _read_input(name)
+        except InputError as error:
+            errors.append((name, str(error)))
+            continue
+        document = Document(text)
+        checked.append(CheckedFile("<stdin>" if name == "-" else name, document, check(document)))
+    if arguments.format == "json":
+        sys.stdout.write(render_json(checked, errors))
+    else:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render_text(checked, quiet=arguments.quiet, color=color))
+    for _, message in errors:
+        print(f"factcheck: error: {_one_line(message)}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(item.report.discrepancies for item in checked) else EXIT_OK
 
 
 def _run_extract(arguments: argparse.Namespace) -> int:

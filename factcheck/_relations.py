@@ -40,9 +40,11 @@ _COMPARED = re.compile(
     r"(?:compared\s+(?:to|with)|from|against|versus|vs\.?|over|on|than)\s+(?:(?:the|a|its|net|total|sales|of|in|\w+)\s+){0,6}\Z", re.I
 )
 _PART_JOIN = re.compile(
-    r"\A\s*[,(]?\s*(?:or|which\s+(?:is|was|represents|represented|makes\s+up|accounts\s+for)|that\s+is|"
-    r"equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.)?\s*\(?\s*\Z", re.I
+    r"\A(?:[^.;()%]{0,50}?[\s,])?\s*[,(]?\s*(?:or|which\s+(?:is|was|represents|represented|makes\s+up|accounts\s+for)|"
+    r"that\s+is|equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.)\s*\(?\s*\Z"
+    r"|\A\s*[,(]?\s*\(\s*\Z", re.I
 )
+_X_OF_Y = re.compile(r"\A\s+of\s+(?:the\s+|these\s+|all\s+)?\Z", re.I)
 _PART_AFTER = re.compile(
     r"\A[^.;:!?]{0,60}?\b(?:came\s+in\s+at|had\s+(?:\w+\s+){0,2}of|amounted\s+to|amounting\s+to|at|totall?ing|"
     r"worth|reached|of|with)\s*\Z", re.I
@@ -61,7 +63,8 @@ _PARTITION_CUE = re.compile(
     r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number|which)|within\s+this\s+total|"
     r"of\s+the\s+total)\s*[,:—–-]?", re.I
 )
-_TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall)\b[\s,:]*(?:\w+\s+){0,3}?\Z", re.I)
+_TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
+                        r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:\w+\s+){0,3}?\Z", re.I)
 _OF_THE_START = re.compile(r"\s*of\s+the\s+(?:\w+\s+){0,2}\Z", re.I)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
@@ -613,15 +616,18 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             continue
         if _change_direction(text, index) and of is None:
             continue
-        part = anaphor[0] if anaphor else _part_of(text, index)
+        pair = anaphor or _x_of_y(text, index)
+        part = pair[0] if pair else _part_of(text, index)
         if part is None:
             continue
-        whole = anaphor[1] if anaphor else _whole_of(text, index, part, of.group("phrase") if of else "", bases)
+        whole = pair[1] if pair else _whole_of(text, index, part, of.group("phrase") if of else "", bases)
         if whole is None or whole == part:
             continue
         part_q, whole_q = text.quantities[part], text.quantities[whole]
         if whole_q.value <= 0 or (stated.value <= 100 and part_q.value > whole_q.value):
             continue
+        if (part_q.value, part_q.unit) == (whole_q.value, whole_q.unit) and stated.value != 100:
+            continue  # the same figure named twice is not a part of itself
         yield _candidate("share", "X, or P% of Y", (("part", part_q), ("whole", whole_q), ("stated", stated)))
 
 
@@ -634,6 +640,17 @@ def _anaphoric_part(text: _Text, index: int) -> tuple[int, int] | None:
         if compatible(text.quantities[member], text.quantities[part]) and text.quantities[member].value >= text.quantities[part].value:
             return part, member
     return None
+
+
+def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
+    """ "shipped 200 of the 390 billion tenge, or 51%": part, then whole, then the share."""
+    whole = _nearest_before(text, index, _is_measure)
+    if whole is None or not _PART_JOIN.match(text.text[text.quantities[whole].end:text.quantities[index].start]):
+        return None
+    part = _nearest_before(text, whole, _is_measure)
+    if part is None or not _X_OF_Y.match(text.between(part, whole)) or not compatible(text.quantities[part], text.quantities[whole]):
+        return None
+    return part, whole
 
 
 def _part_of(text: _Text, index: int) -> int | None:

@@ -173,13 +173,14 @@ def _message(rule: Rule, relation: Relation, candidate: Candidate, verdict: Verd
         if verdict is Verdict.PASS:
             return arithmetic
         return f"{arithmetic} fails: the parts exceed the whole by at least {format_number(first.gap)}{_unit_suffix(rule, candidate)}"
+    if readings[0].reading.label and len(readings) == 1:
+        stated = f"{stated} ({readings[0].reading.label})"
     if verdict is Verdict.PASS:
         return f"{arithmetic}; stated {stated}"
     expected = first.computed
     should = f"{format_number(expected.low)}..{format_number(expected.high)}" if expected and not expected.is_point \
         else format_number(first.face)
-    label = f" (read as {readings[0].reading.label})" if readings[0].reading.label else ""
-    return f"{arithmetic}; stated {stated}{label}, which should be {should}{_unit_suffix(rule, candidate)}"
+    return f"{arithmetic}; stated {stated}, which should be {should}{_unit_suffix(rule, candidate)}"
 
 
 def _reading_detail(rule: Rule, relation: Relation, candidate: Candidate, reading: Reading,
