@@ -128,6 +128,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_share_sums(candidates))
+    candidates.extend(_restated_factors(text, candidates))
     return _unique(candidates)
 
 
@@ -703,6 +704,37 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, bases: set[Quanti
                       or (score == named[0] and quantity.value >= text.quantities[named[1]].value)):
             named = (score, member)  # a tie goes to the larger figure: wholes are the big numbers
     return named[1] if named else nearest
+
+
+def _subject(text: _Text, index: int) -> frozenset[str]:
+    """The content words just before a figure: "Industrial output has rose" -> {industrial, output}."""
+    words = _WORD.findall(text.before(index, 60))[-4:]
+    change = re.compile(rf"(?:{_INCREASE}|{_DECREASE}|has|have|had|by|was|were|is|are)\Z", re.I)
+    return frozenset(w.lower() for w in words if w.lower() not in lex.NOUN_STOPWORDS and not change.match(w))
+
+
+def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """A lead's "Industrial output rose 1.7 times" restates the body's "Industrial output
+    increased 1.6 times from A to B": the lead's factor is checked against A and B too."""
+    used = {n.quantity for c in found for n in c.numbers}
+    lead_end = text.document.paragraphs[0][1] if text.document.paragraphs else 0
+    if len(text.document.paragraphs) > 1 and text.document.paragraphs[0][1] - text.document.paragraphs[0][0] < 200:
+        lead_end = text.document.paragraphs[1][1]  # a title line, then the lead paragraph
+    for index, stated in enumerate(text.quantities):
+        if stated.kind is not Kind.FACTOR or stated in used or stated.start >= lead_end:
+            continue
+        subject = _subject(text, index)
+        if len(subject) < 2:
+            continue
+        for candidate in found:
+            if candidate.kind != "ratio":
+                continue
+            body = candidate.quantities("stated")[0]
+            if _subject(text, text.quantities.index(body)) == subject:
+                yield _candidate("ratio", "a lead restating the body's factor",
+                                 (("old", candidate.quantities("old")[0]), ("new", candidate.quantities("new")[0]),
+                                  ("stated", stated)))
+                break
 
 
 def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:

@@ -43,6 +43,7 @@ class _Outcome:
     face_holds: bool
     gap: Fraction
     notes: tuple[str, ...]
+    doubtful: bool = False  # holds only by rounding a figure whose siblings are written more precisely
 
 
 def judge(rule: Rule, candidate: Candidate) -> Finding:
@@ -50,6 +51,8 @@ def judge(rule: Rule, candidate: Candidate) -> Finding:
     outcomes = [_evaluate(relation, candidate, reading) for reading in candidate.readings]
     held = [outcome.holds for outcome in outcomes]
     verdict = Verdict.PASS if all(held) else Verdict.DISCREPANCY if not any(held) else Verdict.AMBIGUOUS
+    if verdict is Verdict.PASS and any(outcome.doubtful for outcome in outcomes):
+        verdict = Verdict.AMBIGUOUS  # "T500 billion" beside "T976.3 billion" is hardly a rounded figure
     first = outcomes[0]
     arithmetic = _arithmetic(rule, candidate, first.face)
     readings = tuple(
@@ -132,8 +135,20 @@ def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Ou
         if holds:
             named = " and ".join(f'"{figure.text}"' for figure in figures)
             note = f"holds only if {named} {'is a rounded figure' if len(figures) == 1 else 'are rounded figures'}"
-            return _Outcome(True, computed, face, False, gap, (note,))
+            doubtful = any(_finer_sibling(candidate, figure) for figure in figures)
+            if doubtful:
+                note += ", though the figures beside it are written more precisely; taken as exact, it fails"
+            return _Outcome(True, computed, face, False, gap, (note,), doubtful)
     return _Outcome(False, computed, face, False, gap, ())
+
+
+def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
+    """Whether a figure of the same role and unit is written to a finer place than ``figure``."""
+    role = next(n.role for n in candidate.numbers if n.quantity is figure)
+    return any(
+        n.quantity is not figure and n.quantity.unit == figure.unit and n.quantity.precision < figure.precision
+        for n in candidate.numbers if n.role == role
+    )
 
 
 # -- messages ------------------------------------------------------------------------------
@@ -167,6 +182,8 @@ def _message(rule: Rule, relation: Relation, candidate: Candidate, verdict: Verd
              first: _Outcome, readings: tuple[ReadingResult, ...]) -> str:
     stated = _stated_text(relation, candidate)
     if verdict is Verdict.AMBIGUOUS:
+        if len(readings) == 1:
+            return f"{arithmetic}; stated {stated}: holds only under a doubtful reading of the figures"
         shown = "; ".join(f"read as {r.reading.label}: {r.verdict.value}" for r in readings)
         return f"{arithmetic}; stated {stated}: {shown}"
     if relation.is_inequality:
