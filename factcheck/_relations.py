@@ -30,7 +30,9 @@ __all__ = ["find_candidates"]
 _MEASURES = (Kind.AMOUNT, Kind.COUNT, Kind.NUMBER)
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
-_CHANGE_BEFORE = re.compile(rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|to|some|about|approximately|nearly|almost|just|over))*\s*(?:\$|€|£)?\s*\Z", re.I)
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|to|some|about|approximately|nearly|almost|just|over))*"
+    rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z", re.I)
 _CHANGE_AFTER = re.compile(rf"\A\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)
 _DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
 _OF_AFTER = re.compile(r"\A\s*\)?\s*of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
@@ -58,6 +60,8 @@ _SUBSET_CUE = re.compile(
     r"\b(?:including|includes|included|include|of\s+which|among\s+them|among\s+which|such\s+as|in\s+particular|"
     r"out\s+of\s+which)\b", re.I
 )
+# a list of parts ends where another list starts or a comparison begins
+_LIST_END = re.compile(_SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
 _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
 _PARTITION_CUE = re.compile(
     r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number|which)|within\s+this\s+total|"
@@ -129,7 +133,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
         candidates.extend(detector(text, candidates))
     candidates.extend(_share_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
-    return _unique(candidates)
+    return _unique(candidates, text)
 
 
 # -- units and nouns -----------------------------------------------------------------------
@@ -488,19 +492,29 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
     doctors"): the cue itself makes them members of the whole whatever they are called."""
     used: set[int] = set()
     parts = [p for p in parts if _is_measure(text.quantities[p]) and not _is_rate(text, p)]
-    for whole in reversed(wholes):
-        reference = text.quantities[whole]
-        if not _is_measure(reference) or whole in used or reference.value <= 0 or _is_rate(text, whole):
-            continue
-        group = [p for p in parts if p not in used and (
-            compatible(text.quantities[p], reference)
-            or (p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
-        if len(group) < minimum or any(text.quantities[p].value > 100 * reference.value for p in group):
-            continue  # a part a hundred times its whole is a different thing, not a slip
-        used.update(group)
-        used.add(whole)
-        role = "total" if kind == "sum" else "whole"
-        yield _candidate(kind, cue, [(role, reference)] + [("part", text.quantities[p]) for p in group])
+    candidates = [w for w in reversed(wholes) if _is_measure(text.quantities[w]) and text.quantities[w].value > 0
+                  and not _is_rate(text, w)]
+    # nearest first, but a figure in parentheses is a reference ("(4 trillion tenge)"), not the list's subject
+    candidates.sort(key=lambda w: _parenthesized(text, w))
+    for loose in (False, True):  # names that agree first; then a count named right after the cue
+        for whole in candidates:
+            reference = text.quantities[whole]
+            if whole in used:
+                continue
+            group = [p for p in parts if p not in used and (
+                compatible(text.quantities[p], reference)
+                or (loose and p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
+            if len(group) < minimum or any(text.quantities[p].value > 100 * reference.value for p in group):
+                continue  # a part a hundred times its whole is a different thing, not a slip
+            used.update(group)
+            used.add(whole)
+            role = "total" if kind == "sum" else "whole"
+            yield _candidate(kind, cue, [(role, reference)] + [("part", text.quantities[p]) for p in group])
+
+
+def _parenthesized(text: _Text, index: int) -> bool:
+    quantity = text.quantities[index]
+    return text.text[quantity.start - 1:quantity.start] == "(" and text.text[quantity.end:quantity.end + 1] == ")"
 
 
 def _is_rate(text: _Text, index: int) -> bool:
@@ -554,7 +568,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     for sentence, (start, end) in enumerate(text.document.sentences):
         members = text.sentence_members[sentence] if sentence < len(text.sentence_members) else ()
         for cue in _SUBSET_CUE.finditer(text.text, start, end):
-            nested = _SUBSET_CUE.search(text.text, cue.end(), end)
+            nested = _LIST_END.search(text.text, cue.end(), end)
             stop = nested.start() if nested else end
             parts = [m for m in members if cue.end() <= text.quantities[m].start < stop
                      and text.quantities[m] not in summed]
@@ -717,9 +731,7 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     """A lead's "Industrial output rose 1.7 times" restates the body's "Industrial output
     increased 1.6 times from A to B": the lead's factor is checked against A and B too."""
     used = {n.quantity for c in found for n in c.numbers}
-    lead_end = text.document.paragraphs[0][1] if text.document.paragraphs else 0
-    if len(text.document.paragraphs) > 1 and text.document.paragraphs[0][1] - text.document.paragraphs[0][0] < 200:
-        lead_end = text.document.paragraphs[1][1]  # a title line, then the lead paragraph
+    lead_end = _lead_end(text)
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.FACTOR or stated in used or stated.start >= lead_end:
             continue
@@ -751,16 +763,30 @@ def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
             yield _candidate("share_sum", "shares of one whole", [("part", share) for share in shares])
 
 
-def _unique(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per relation: the same figures in the same roles, or the same claim
-    repeated (a headline restating a body figure) is one claim."""
+def _unique(candidates: list[Candidate], text: _Text) -> list[Candidate]:
+    """One candidate per relation: the same figures in the same roles once; and a claim in
+    the headline or lead that the body repeats word for word is one claim, not two."""
+    lead_end = _lead_end(text)
     seen: set[object] = set()
+    claims: dict[object, Candidate] = {}
     unique = []
     for candidate in candidates:
         spans = tuple(sorted((n.role, n.quantity.start) for n in candidate.numbers))
         claim = (candidate.kind, tuple(sorted((n.role, n.quantity.text, n.quantity.value) for n in candidate.numbers)))
-        if spans in seen or claim in seen:
+        earlier = claims.get(claim)
+        if spans in seen or (earlier is not None and earlier.numbers[0].quantity.start < lead_end):
             continue
-        seen.update((spans, claim))
+        seen.add(spans)
+        claims.setdefault(claim, candidate)
         unique.append(candidate)
     return unique
+
+
+def _lead_end(text: _Text) -> int:
+    """Where the headline and the lead paragraph end."""
+    paragraphs = text.document.paragraphs
+    if not paragraphs:
+        return 0
+    if len(paragraphs) > 1 and paragraphs[0][1] - paragraphs[0][0] < 200:
+        return paragraphs[1][1]  # a title line, then the lead paragraph
+    return paragraphs[0][1]
