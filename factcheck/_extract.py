@@ -65,6 +65,7 @@ _NUMERAL = r"""
       | \d{1,2}(?:,\d{2})+,\d{3}(?![\d,])           # Indian grouping: 1,21,082
       | \d{1,3}(?:[\u00a0\u202f\u2009\ ]\d{3})+(?![\d])   # 6 000, 1 485.8
       | \d+
+      | (?=\.\d)                                   # a leading-dot decimal: .5%
     )
     (?P<frac>
         \.\d+
@@ -77,9 +78,10 @@ _MASTER = re.compile(
     r"""
     (?P<clock>(?=\d)(?<![\d.])\d{1,2}:\d{2}(?:[ ]?[ap]\.?m\.?)?)
   | (?P<dotdate>(?=\d)(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))
+  | (?P<fiscal>\b(?:FY|CY)[ ]?(?:19|20)\d{2}(?![\w]))
   | (?P<years>(?=[12])(?<![\w.,])(?:19|20)\d{2}[ ]?[-–—/][ ]?(?:(?:19|20)\d{2}|\d{2})(?![\w%]))
   | (?P<numeric>
-        (?=[\d$€£₸₹₽¥₱₴₺\-−A-Z])  # cheap guard: every figure starts with one of these
+        (?=[\d$€£₸₹₽¥₱₴₺\-−A-Z.])  # cheap guard: every figure starts with one of these
         (?:
             (?P<sym>(?-i:(?<![A-Za-z])(?:"""
     + _alternation(s.upper() for s in _SYMBOLS if s[0].isalpha())
@@ -109,26 +111,26 @@ _MASTER = re.compile(
 )
 
 _SCALE_WORD = _alternation(lex.SCALES)
-_SCALE = re.compile(rf"(?:{_SPACE}*|\s{{1,3}})(?P<scale>{_SCALE_WORD})(?:{_SPACE}+(?P<scale2>crores?|lakhs?))?", re.I)
-_COMPOUND = re.compile(rf"{_SPACE}+(?P<num>\d{{1,3}}){_SPACE}*(?P<scale>{_SCALE_WORD})", re.I)
-_PERCENT = re.compile(rf"{_SPACE}?%|{_SPACE}+(?:{_alternation(w for w in lex.PERCENT_WORDS if w != '%')})", re.I)
-_POINTS = re.compile(rf"{_SPACE}*(?P<points>{_alternation(lex.POINT_WORDS)})", re.I)
-_FACTOR = re.compile(rf"(?:{_SPACE}*-?|{_SPACE}+)(?P<factor>times|fold)(?![\w])|(?P<x>x)(?![\w])", re.I)
+_SCALE = re.compile(rf"(?:{_SPACE}*|\s{{1,3}})(?P<scale>{_SCALE_WORD})(?:{_SPACE}+(?P<scale2>crores?|lakhs?))?", re.I | re.A)
+_COMPOUND = re.compile(rf"{_SPACE}+(?P<num>\d{{1,3}}){_SPACE}*(?P<scale>{_SCALE_WORD})", re.I | re.A)
+_PERCENT = re.compile(rf"{_SPACE}?%|{_SPACE}+(?:{_alternation(w for w in lex.PERCENT_WORDS if w != '%')})", re.I | re.A)
+_POINTS = re.compile(rf"{_SPACE}*(?P<points>{_alternation(lex.POINT_WORDS)})", re.I | re.A)
+_FACTOR = re.compile(rf"(?:{_SPACE}*-?|{_SPACE}+)(?P<factor>times|fold)(?![\w])|(?P<x>x)(?![\w])", re.I | re.A)
 _UNIT_AFTER = re.compile(
     rf"{_SPACE}*(?:(?P<cur>{_alternation([*lex.CURRENCY_NAMES, *(c.lower() for c in _CODES if c[0] != 'R')])})"
     rf"|(?P<unit>{_alternation(lex.UNITS)}))",
-    re.I,
+    re.I | re.A,
 )
 _SYMBOL_AFTER = re.compile(rf"{_SPACE}?(?P<sym>[₸€£₹₽])")
 _HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)")
 _NOUN = re.compile(rf"{_SPACE}+(?P<words>[A-Za-z][\w'’-]*(?:{_SPACE}+[A-Za-z][\w'’-]*){{0,2}})")
-_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.I)
-_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(lex.HEDGE_PHRASES)})\s*\Z", re.I)
-_HEDGE_AFTER = re.compile(rf"(?P<gap>{_SPACE}*)(?P<hedge>{_alternation(lex.HEDGE_SUFFIXES)})", re.I)
-_MONTH_BEFORE = re.compile(rf"\b(?:{lex.MONTHS})\.?{_SPACE}+\Z", re.I)
-_MONTH_AFTER = re.compile(rf"{_SPACE}+(?:{lex.MONTHS})\b", re.I)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.I | re.A)
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(lex.HEDGE_PHRASES)})\s*\Z", re.I | re.A)
+_HEDGE_AFTER = re.compile(rf"(?P<gap>{_SPACE}*)(?P<hedge>{_alternation(lex.HEDGE_SUFFIXES)})", re.I | re.A)
+_MONTH_BEFORE = re.compile(rf"\b(?:{lex.MONTHS})\.?{_SPACE}+\Z", re.I | re.A)
+_MONTH_AFTER = re.compile(rf"{_SPACE}+(?:{lex.MONTHS})\b", re.I | re.A)
 _PERIOD_LETTERS = re.compile(r"(?:\b(?:Q|H|FY|CY|9M|6M|1H|2H)|[A-Za-z])\Z")
-_RANGE_JOIN = re.compile(rf"\s*(?:-|–|—|to|and|or|of(?:{_SPACE}+(?:the|these|those|all))?){_SPACE}*", re.I)
+_RANGE_JOIN = re.compile(rf"\s*(?:-|–|—|to|and|or|of(?:{_SPACE}+(?:the|these|those|all))?){_SPACE}*", re.I | re.A)
 _TABLE_LINE = re.compile(r"\S(?: {2,}|\t|\|)\S?")
 
 _MAX_DIGITS = 30
@@ -193,6 +195,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Quantity]) -> Quantity 
         return TimeAnchor(match.start(), match.end(), match.group(), "date")
     if kind == "years":
         return _year_range(match)
+    if kind == "fiscal":
+        year = int(match.group()[-4:])
+        return TimeAnchor(match.start(), match.end(), match.group(), "period", year, year)
     if kind == "word":
         return _read_word(text, match, earlier)
     return _read_numeric(text, match, earlier)
@@ -372,7 +377,7 @@ def _classify(text: str, start: int, reading: _Reading, has_decimals: bool,
         return _quantity(text, start, symbol.end(), earlier, kind=Kind.AMOUNT, unit=currency, **common)
     if reading.currency is not None:
         return _quantity(text, start, end, earlier, kind=Kind.AMOUNT, unit=reading.currency, **common)
-    if unit_match:
+    if unit_match and not _is_glued_capital(text, end, unit_match):
         unit = lex.UNITS[_squash(unit_match.group("unit"))]
         return _quantity(text, start, unit_match.end(), earlier, kind=Kind.AMOUNT, unit=unit, **common)
     if (hyphen := _HYPHEN_WORD.match(text, end)) is not None:
@@ -387,6 +392,12 @@ def _classify(text: str, start: int, reading: _Reading, has_decimals: bool,
     return _quantity(text, start, end, earlier, kind=Kind.COUNT, unit="count", noun=noun, exact=exact, **common)
 
 
+def _is_glued_capital(text: str, end: int, unit: re.Match[str]) -> bool:
+    """ "5G", "4K": a capital letter glued to a figure names a thing, not grams or metres."""
+    written = unit.group("unit")
+    return unit.start("unit") == end and len(written) == 1 and written.isupper()
+
+
 def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quantity],
                 common: dict[str, Fraction]) -> Quantity | None:
     """ "seven-year period" is a duration, "250-bed hospital" a count of beds."""
@@ -394,6 +405,9 @@ def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quan
     unit = lex.UNITS.get(word)
     if unit in lex.TIME_UNITS or unit in ("km", "m", "t", "MW"):
         return _quantity(text, start, hyphen.end(), earlier, kind=Kind.AMOUNT, unit=unit, **common)
+    if text[start:start + 1].isdigit() and word not in lex.NOUN_STOPWORDS and unit is None:
+        return _quantity(text, start, hyphen.start(), earlier, kind=Kind.COUNT, unit="count", noun=word,
+                         exact=True, **common)
     return None
 
 
@@ -403,8 +417,11 @@ def _noun_after(text: str, end: int) -> str | None:
         return None
     words = []
     for word in re.split(r"[ \t\u00a0\u202f\u2009]+", found.group("words")):
-        if word.lower() in lex.NOUN_STOPWORDS or (words and word[:1].isupper() and not words[0][:1].isupper()):
+        lowered = word.lower()
+        if lowered in lex.NOUN_STOPWORDS or (words and word[:1].isupper() and not words[0][:1].isupper()):
             break
+        if words and (lowered.endswith("ed") or lowered in lex.COMMON_VERBS):
+            break  # "farmers took part", "volunteers cleaned": the noun has ended
         words.append(word)
     return " ".join(words) or None
 
@@ -414,37 +431,43 @@ def _squash(written: str) -> str:
 
 
 def _quantity(text: str, start: int, end: int, earlier: list[Quantity], **fields: object) -> Quantity | None:
-    hedge, end = _hedge(text, start, end, fields, earlier)
+    hedge = _prefix_hedge(text, start, fields, earlier) or _suffix_hedge(text, end)
+    noun = fields.get("noun")
+    if hedge is None and isinstance(noun, str):
+        named = re.match(r"\s+" + re.escape(noun), text[end:end + len(noun) + 8])
+        if named:
+            hedge = _suffix_hedge(text, end + named.end())  # "50 staff or more"
     return Quantity(start=start, end=end, text=text[start:end], hedge=hedge, **fields)  # type: ignore[arg-type]
 
 
-def _hedge(text: str, start: int, end: int, fields: dict[str, object],
-           earlier: list[Quantity]) -> tuple[Hedge | None, int]:
+def _prefix_hedge(text: str, start: int, fields: dict[str, object], earlier: list[Quantity]) -> Hedge | None:
     window_start = max(0, start - 40)
-    before = None
-    if _last_word(text[window_start:start]) in _HEDGE_LAST_WORDS:
-        before = _HEDGE_BEFORE.search(text, window_start, start)
-    if before:
-        phrase = _squash(before.group("hedge"))
-        h_start, h_end = before.span("hedge")
-        if phrase == "over" and fields.get("unit") in lex.TIME_UNITS:
-            return None, end  # "over 5 years" is a period, not a bound
-        if phrase in _COMPARATIVES and earlier and not text[earlier[-1].end:h_start].strip():
-            return None, end  # "2.3 times more than 1.1 trillion" compares, it does not hedge
-        if phrase in _COMPARATIVES and re.search(r"(?:times|fold|%|per ?cent)\s*\Z", text[max(0, h_start - 12):h_start], re.I):
-            return None, end
-        bound = Bound(lex.HEDGE_PHRASES[phrase])
-        return Hedge(text[h_start:h_end], h_start, h_end, bound), end
+    if _last_word(text[window_start:start]) not in _HEDGE_LAST_WORDS:
+        return None
+    before = _HEDGE_BEFORE.search(text, window_start, start)
+    if not before:
+        return None
+    phrase = _squash(before.group("hedge"))
+    h_start, h_end = before.span("hedge")
+    if phrase == "over" and fields.get("unit") in lex.TIME_UNITS:
+        return None  # "over 5 years" is a period, not a bound
+    if phrase in _COMPARATIVES and earlier and not text[earlier[-1].end:h_start].strip():
+        return None  # "2.3 times more than 1.1 trillion" compares, it does not hedge
+    if phrase in _COMPARATIVES and re.search(r"(?:times|fold|%|per ?cent)\s*\Z", text[max(0, h_start - 12):h_start], re.I):
+        return None
+    return Hedge(text[h_start:h_end], h_start, h_end, Bound(lex.HEDGE_PHRASES[phrase]))
+
+
+def _suffix_hedge(text: str, end: int) -> Hedge | None:
     after = _HEDGE_AFTER.match(text, end)
-    if after and (after.group("gap") or after.group("hedge") == "+"):
-        phrase = _squash(after.group("hedge"))
-        if phrase != "plus" or not re.match(r"\s*\d", text[after.end():after.end() + 3]):
-            bound = Bound(lex.HEDGE_SUFFIXES[phrase])
-            h_start, h_end = after.span("hedge")
-            return Hedge(text[h_start:h_end], h_start, h_end, bound), end
-    if after and after.group("hedge") == "+":
-        return Hedge("+", after.start("hedge"), after.end("hedge"), Bound.AT_LEAST), end
-    return None, end
+    if not after:
+        return None
+    phrase = _squash(after.group("hedge"))
+    if phrase != "+" and not after.group("gap"):
+        return None
+    if phrase == "plus" and re.match(r"\s*\d", text[after.end():after.end() + 3]):
+        return None  # "12 plus 4" is arithmetic
+    return Hedge(after.group("hedge"), after.start("hedge"), after.end("hedge"), Bound(lex.HEDGE_SUFFIXES[phrase]))
 
 
 def _accounting_negative(text: str, quantity: Quantity) -> Quantity:
@@ -530,12 +553,23 @@ def _fraction_word(text: str, start: int, end: int, word: str, earlier: list[Qua
 
 def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quantity]:
     result: list[Quantity] = []
+    last_unit: Quantity | None = None  # the last figure with a unit of its own
+    last_currency: Quantity | None = None  # the last amount of money
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1] if index + 1 < len(quantities) else None
         if following is not None and _is_range_start(document.text, quantity, following):
             quantity = _borrow_from_range_end(quantity, following)
         elif quantity.kind is Kind.NUMBER and quantity.scale > 1:
-            quantity = _borrow_from_paragraph(quantity, result, document.paragraph_of(quantity.start)[0])
+            # a scaled figure with no unit takes the unit last used in its paragraph, or else the
+            # last currency of the text: releases name their currency once and then drop it
+            paragraph_start = document.paragraph_of(quantity.start)[0]
+            source = last_unit if last_unit is not None and last_unit.start >= paragraph_start else last_currency
+            if source is not None:
+                quantity = attrs.evolve(quantity, kind=Kind.AMOUNT, unit=source.unit, unit_implied=True)
+        if quantity.kind is Kind.AMOUNT and not quantity.unit_implied and quantity.unit not in lex.TIME_UNITS:
+            last_unit = quantity
+            if quantity.unit and quantity.unit.isupper():
+                last_currency = quantity
         result.append(quantity)
     return result
 
@@ -562,14 +596,3 @@ def _borrow_from_range_end(first: Quantity, second: Quantity) -> Quantity:
         value=first.value * scale, precision=first.precision * scale, rounding=first.rounding * scale,
         scale=first.scale * scale, unit_implied=True,
     )
-
-
-def _borrow_from_paragraph(quantity: Quantity, earlier: list[Quantity], paragraph_start: int) -> Quantity:
-    """A scaled figure with no unit takes the unit last used in its paragraph, or else the
-    last currency of the text before it: releases name their currency once and then drop it."""
-    for candidate in reversed(earlier):
-        if candidate.kind is not Kind.AMOUNT or candidate.unit_implied or candidate.unit in lex.TIME_UNITS:
-            continue
-        if candidate.start >= paragraph_start or candidate.unit.isupper():
-            return attrs.evolve(quantity, kind=Kind.AMOUNT, unit=candidate.unit, unit_implied=True)
-    return quantity

@@ -113,10 +113,17 @@ NOUN_STOPWORDS = frozenset(
     """a an the of for in on at to by from with and or but as than that which who whom this
     these those it its is are was were be been being has have had will would shall should can
     could may might must do does did not no per each every more less over under up down about
-    around into onto out off also already still just yet worth valued totalling totaling
+    around into onto out off also already still just yet worth valued totalling totaling plus
     percent cent times fold years year months month days day weeks week hours hour
     compared versus vs against among between during including excluding while when where
     respectively thereby however so then there here all both""".split()
+)
+
+# Verbs that end a counted noun ("farmers took part"); regular past tenses end in -ed.
+COMMON_VERBS = frozenset(
+    """took made got went came gave saw became began built paid sold spent won lost left held brought
+    bought kept met ran set told found attend attended attends receive received receives take takes
+    make makes get gets go goes come comes work works live lives need needs remain remains""".split()
 )
 
 HEDGE_PHRASES: dict[str, str] = {

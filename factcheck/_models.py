@@ -41,7 +41,7 @@ class Hedge:
     bound: Bound
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Quantity:
     """One numeric mention, kept next to its source span.
 

@@ -80,24 +80,51 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
 _GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
 
 
+_REACH = 60  # how many figures back or within a sentence a relation may reach; keeps hostile input linear
+
+
 @attrs.frozen
 class _Text:
-    """A scanned document with the quantities of each sentence at hand."""
+    """A scanned document with the figures of each sentence at hand.
+
+    A "sentence" here is a run of at most ``_REACH`` figures within one sentence: no
+    prose sentence holds more, and the bound keeps every search local."""
 
     document: Document
     quantities: tuple[Quantity, ...]
     anchors: tuple[TimeAnchor, ...]
     sentence_of: tuple[int, ...]  # sentence index of each quantity
     sentence_members: tuple[tuple[int, ...], ...]  # quantity indices of each sentence
+    sentence_spans: tuple[tuple[int, int], ...]  # text span of each sentence
+    sentence_years: tuple[frozenset[int], ...]  # the years each sentence names
+    position: dict[Quantity, int]  # each quantity's index
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
-        starts = [start for start, _ in document.sentences]
-        sentence_of = tuple(max(0, bisect.bisect_right(starts, q.start) - 1) for q in scan.quantities)
-        members: list[list[int]] = [[] for _ in document.sentences] or [[]]
-        for index, sentence in enumerate(sentence_of):
-            members[sentence].append(index)
-        return cls(document, scan.quantities, scan.anchors, sentence_of, tuple(tuple(m) for m in members))
+        sentences = document.sentences or [(0, len(document.text))]
+        starts = [start for start, _ in sentences]
+        grouped: dict[int, list[int]] = {}
+        for index, quantity in enumerate(scan.quantities):
+            grouped.setdefault(max(0, bisect.bisect_right(starts, quantity.start) - 1), []).append(index)
+        years: dict[int, set[int]] = {}
+        for anchor in scan.anchors:
+            if anchor.first_year:
+                years.setdefault(max(0, bisect.bisect_right(starts, anchor.start) - 1), set()).add(anchor.first_year)
+        sentence_of = [0] * len(scan.quantities)
+        members, spans, named_years = [], [], []
+        for sentence, (start, end) in enumerate(sentences):
+            figures = grouped.get(sentence, [])
+            chunks = [figures[i:i + _REACH] for i in range(0, max(len(figures), 1), _REACH)]
+            for number, chunk in enumerate(chunks):
+                for index in chunk:
+                    sentence_of[index] = len(members)
+                members.append(tuple(chunk))
+                chunk_start = start if number == 0 else scan.quantities[chunk[0]].start
+                chunk_end = end if number == len(chunks) - 1 else scan.quantities[chunks[number + 1][0]].start
+                spans.append((chunk_start, chunk_end))
+                named_years.append(frozenset(years.get(sentence, ())))
+        return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
+                   tuple(named_years), {q: i for i, q in enumerate(scan.quantities)})
 
     @property
     def text(self) -> str:
@@ -108,20 +135,23 @@ class _Text:
 
     def before(self, index: int, span: int = 80) -> str:
         quantity = self.quantities[index]
-        sentence_start = self.document.sentences[self.sentence_of[index]][0] if self.document.sentences else 0
+        sentence_start = self.sentence_spans[self.sentence_of[index]][0]
         return self.text[max(sentence_start, quantity.start - span):quantity.start]
 
     def after(self, index: int, span: int = 80) -> str:
         quantity = self.quantities[index]
-        sentence_end = self.document.sentences[self.sentence_of[index]][1] if self.document.sentences else len(self.text)
+        sentence_end = self.sentence_spans[self.sentence_of[index]][1]
         return self.text[quantity.end:min(sentence_end, quantity.end + span)]
 
     def same_sentence(self, index: int) -> tuple[int, ...]:
         return self.sentence_members[self.sentence_of[index]]
 
-    def sentence_years(self, index: int) -> set[int]:
-        start, end = self.document.sentences[self.sentence_of[index]] if self.document.sentences else (0, 0)
-        return {a.first_year for a in self.anchors if start <= a.start < end and a.first_year}
+    def years_of(self, index: int) -> frozenset[int]:
+        return self.sentence_years[self.sentence_of[index]]
+
+    def earlier(self, index: int) -> range:
+        """Indices of the figures before ``index`` within reach, nearest first."""
+        return range(index - 1, max(-1, index - 1 - _REACH), -1)
 
 
 def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
@@ -336,7 +366,7 @@ def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
     members = text.sentence_members[following]
     if not members or any(text.quantities[m].kind is Kind.PERCENT for m in members):
         return None
-    start = text.document.sentences[following][0]
+    start = text.sentence_spans[following][0]
     opening = text.text[start:text.quantities[members[0]].start]
     if not re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
         return None
@@ -456,8 +486,8 @@ def _newer_column_first(source: str, offset: int) -> bool:
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "79 projects ... Of these, 68 have been completed and 11 are under way": a sum."""
-    for sentence, (start, end) in enumerate(text.document.sentences):
-        members = text.sentence_members[sentence] if sentence < len(text.sentence_members) else ()
+    for sentence, (start, end) in enumerate(text.sentence_spans):
+        members = text.sentence_members[sentence]
         if not members:
             continue
         for cue in _PARTITION_CUE.finditer(text.text, start, end):
@@ -533,7 +563,7 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
         parts = []
-        for member in range(index - 1, -1, -1):
+        for member in text.earlier(index):
             quantity = text.quantities[member]
             if quantity.start < paragraph_start:
                 break
@@ -565,8 +595,8 @@ def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
 
 def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
-    for sentence, (start, end) in enumerate(text.document.sentences):
-        members = text.sentence_members[sentence] if sentence < len(text.sentence_members) else ()
+    for sentence, (start, end) in enumerate(text.sentence_spans):
+        members = text.sentence_members[sentence]
         for cue in _SUBSET_CUE.finditer(text.text, start, end):
             nested = _LIST_END.search(text.text, cue.end(), end)
             stop = nested.start() if nested else end
@@ -577,7 +607,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             wholes = _members_before(text, sentence, cue.start())
             if cue.group().lower().startswith("of which") and wholes and _part_before_cue(text, wholes[-1], cue.start()):
                 part = wholes[-1]
-                earlier = [m for m in range(part) if compatible(text.quantities[m], text.quantities[part])]
+                earlier = [m for m in reversed(text.earlier(part)) if compatible(text.quantities[m], text.quantities[part])]
                 if earlier:
                     yield _candidate("subset", "P of which", (("whole", text.quantities[earlier[-1]]),
                                                               ("part", text.quantities[part])))
@@ -590,7 +620,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
             if _is_measure(text.quantities[member]) and _OF_THIS.match(text.text, text.quantities[member].end):
-                earlier = [m for m in range(member) if compatible(text.quantities[m], text.quantities[member])]
+                earlier = [m for m in reversed(text.earlier(member)) if compatible(text.quantities[m], text.quantities[member])]
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
@@ -651,7 +681,7 @@ def _anaphoric_part(text: _Text, index: int) -> tuple[int, int] | None:
     part = _nearest_before(text, index, _is_measure)
     if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
         return None
-    for member in range(part - 1, -1, -1):
+    for member in text.earlier(part):
         if compatible(text.quantities[member], text.quantities[part]) and text.quantities[member].value >= text.quantities[part].value:
             return part, member
     return None
@@ -699,15 +729,15 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, bases: set[Quanti
         if compatible(quantity, part_q) and quantity.value >= part_q.value:
             return member
     words = {w.lower() for w in _WORD.findall(phrase)} - _GENERIC_WORDS - lex.NOUN_STOPWORDS
-    years = text.sentence_years(index)
+    years = text.years_of(index)
     paragraph = text.document.paragraph_of(part_q.start)
     named: tuple[int, int] | None = None  # (words shared with the "of" phrase, member)
     nearest: int | None = None  # the closest earlier figure of the paragraph
-    for member in range(min(index, part) - 1, -1, -1):
+    for member in text.earlier(min(index, part)):
         quantity = text.quantities[member]
         if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in bases:
             continue
-        if text.sentence_of[member] != text.sentence_of[index] and not years <= text.sentence_years(member):
+        if text.sentence_of[member] != text.sentence_of[index] and not years <= text.years_of(member):
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
         if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
             nearest = member
@@ -732,35 +762,31 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     increased 1.6 times from A to B": the lead's factor is checked against A and B too."""
     used = {n.quantity for c in found for n in c.numbers}
     lead_end = _lead_end(text)
+    by_subject: dict[frozenset[str], Candidate] = {}
+    for candidate in found:
+        if candidate.kind == "ratio":
+            by_subject.setdefault(_subject(text, text.position[candidate.quantities("stated")[0]]), candidate)
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.FACTOR or stated in used or stated.start >= lead_end:
             continue
         subject = _subject(text, index)
-        if len(subject) < 2:
-            continue
-        for candidate in found:
-            if candidate.kind != "ratio":
-                continue
-            body = candidate.quantities("stated")[0]
-            if _subject(text, text.quantities.index(body)) == subject:
-                yield _candidate("ratio", "a lead restating the body's factor",
-                                 (("old", candidate.quantities("old")[0]), ("new", candidate.quantities("new")[0]),
-                                  ("stated", stated)))
-                break
+        body = by_subject.get(subject) if len(subject) >= 2 else None
+        if body is not None:
+            yield _candidate("ratio", "a lead restating the body's factor",
+                             (("old", body.quantities("old")[0]), ("new", body.quantities("new")[0]), ("stated", stated)))
 
 
 def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
-    by_whole: dict[tuple[Fraction, str | None], list[Quantity]] = {}
+    by_whole: dict[tuple[Fraction, str | None], dict[int, Quantity]] = {}
     for candidate in found:
         if candidate.kind == "share":
             whole = candidate.quantities("whole")[0]
             stated = candidate.quantities("stated")[0]
-            shares = by_whole.setdefault((whole.value, whole.unit), [])  # the same figure, wherever it is repeated
-            if stated not in shares:
-                shares.append(stated)
+            # the same figure, wherever it is repeated, is one whole
+            by_whole.setdefault((whole.value, whole.unit), {}).setdefault(stated.start, stated)
     for shares in by_whole.values():
         if len(shares) >= 2:
-            yield _candidate("share_sum", "shares of one whole", [("part", share) for share in shares])
+            yield _candidate("share_sum", "shares of one whole", [("part", share) for share in shares.values()])
 
 
 def _unique(candidates: list[Candidate], text: _Text) -> list[Candidate]:
