@@ -69,7 +69,7 @@ _PARTITION_CUE = re.compile(
 )
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:\w+\s+){0,3}?\Z", re.I)
-_OF_THE_START = re.compile(r"\s*of\s+the\s+(?:\w+\s+){0,2}\Z", re.I)
+_OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
 _BULLET = re.compile(r"\A\s*(?:[-•·*Ř]|\d+[.)])\s")

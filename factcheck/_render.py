@@ -85,8 +85,9 @@ def render_text(files: Iterable[CheckedFile], quiet: bool = False, color: bool =
                 continue
             lines.extend(_finding_lines(item, finding, color))
     counts = _summary_counts(checked)
+    discrepancies = "discrepancy" if counts["discrepancy"] == 1 else "discrepancies"
     lines.append(
-        f"{counts['pass']} passed, {counts['discrepancy']} discrepancies, {counts['ambiguous']} ambiguous "
+        f"{counts['pass']} passed, {counts['discrepancy']} {discrepancies}, {counts['ambiguous']} ambiguous "
         f"in {len(checked)} file{'s' if len(checked) != 1 else ''}"
     )
     return "\n".join(lines) + "\n"

@@ -8,11 +8,10 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import attrs
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import Bound, Interval, Kind, extract, scan
