@@ -85,6 +85,7 @@ def _run_report(arguments: argparse.Namespace) -> int:
     from ._check import check
     from ._document import Document
     from ._render import CheckedFile, render_json, render_text
+    from ._sources import Source
 
     checked, errors = [], []
     for name in arguments.files:
@@ -93,8 +94,9 @@ def _run_report(arguments: argparse.Namespace) -> int:
         except InputError as error:
             errors.append((name, str(error)))
             continue
-        document = Document(text)
-        checked.append(CheckedFile("<stdin>" if name == "-" else name, document, check(document)))
+        source = Source("<stdin>" if name == "-" else name, text, "text")
+        document = Document(source.text)
+        checked.append(CheckedFile(source, document, check(document)))
     if arguments.format == "json":
         sys.stdout.write(render_json(checked, errors))
     else:

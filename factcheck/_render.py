@@ -14,6 +14,7 @@ import attrs
 from ._document import Document
 from ._findings import Finding, Report
 from ._rule import Verdict
+from ._sources import Source
 from ._text import terminal_safe
 
 __all__ = ["CheckedFile", "render_json", "render_text"]
@@ -23,15 +24,21 @@ JSON_VERSION = 1
 
 @attrs.frozen
 class CheckedFile:
-    path: str
+    """One checked input: where it came from, its text, and what checking found."""
+
+    source: Source
     document: Document
     report: Report
 
+    @property
+    def path(self) -> str:
+        return self.source.path
 
-def finding_json(finding: Finding, document: Document) -> dict[str, object]:
+
+def finding_json(finding: Finding, source: Source) -> dict[str, object]:
     numbers = []
     for number in finding.numbers:
-        line, column = document.position(number.quantity.start)
+        line, column = source.position(number.quantity.start)
         numbers.append({
             "role": number.role, "text": number.quantity.text, "start": number.quantity.start,
             "end": number.quantity.end, "line": line, "column": column,
@@ -56,7 +63,7 @@ def render_json(files: Iterable[CheckedFile], errors: Iterable[tuple[str, str]] 
     payload = {
         "version": JSON_VERSION,
         "files": [
-            {"path": item.path, "findings": [finding_json(f, item.document) for f in item.report.findings]}
+            {"path": item.path, "findings": [finding_json(f, item.source) for f in item.report.findings]}
             for item in checked
         ],
         "errors": [{"path": path, "message": message} for path, message in errors],
@@ -97,7 +104,7 @@ _COLORS = {Verdict.PASS: "\x1b[32m", Verdict.DISCREPANCY: "\x1b[1;31m", Verdict.
 
 
 def _finding_lines(item: CheckedFile, finding: Finding, color: bool) -> list[str]:
-    line, column = item.document.position(finding.start)
+    line, column = item.source.position(finding.start)
     mark = _MARKS[finding.verdict]
     if color:
         mark = f"{_COLORS[finding.verdict]}{mark}\x1b[0m"
