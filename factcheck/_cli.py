@@ -39,6 +39,12 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--quiet", action="store_true", help="hide passes")
     report.set_defaults(run=_run_report)
 
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.set_defaults(run=_run_rules)
+    rule = commands.add_parser("rule", help="print one rule's documentation")
+    rule.add_argument("code", help="a rule code (FC01) or name (share-of-total)")
+    rule.set_defaults(run=_run_rule)
+
     evaluate = commands.add_parser("eval", help="score factcheck against an annotated corpus folder")
     evaluate.add_argument("folder", type=Path, help="a folder of NAME.txt + NAME.gold.json (see FORMAT.md)")
     evaluate.add_argument("--verbose", action="store_true", help="list every miss")
@@ -107,6 +113,27 @@ def _run_report(arguments: argparse.Namespace) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if any(item.report.discrepancies for item in checked) else EXIT_OK
+
+
+def _run_rules(arguments: argparse.Namespace) -> int:
+    from .rules import all_rules
+
+    for rule in all_rules():
+        print(f"{rule.code}  {rule.name:<26} {rule.kind:<15} {rule.summary}")
+    return EXIT_OK
+
+
+def _run_rule(arguments: argparse.Namespace) -> int:
+    from .rules import all_rules
+
+    wanted = arguments.code.strip().lower()
+    for rule in all_rules():
+        if wanted in (rule.code.lower(), rule.name):
+            print(f"{rule.code} {rule.name} ({rule.kind})\n")
+            print(f"Relation: {rule.relation}\n")
+            print(rule.doc)
+            return EXIT_OK
+    raise InputError(f"unknown rule {arguments.code!r}; `python -m factcheck rules` lists them")
 
 
 def _run_extract(arguments: argparse.Namespace) -> int:

@@ -68,7 +68,7 @@ _PARTITION_CUE = re.compile(
     r"of\s+the\s+total)\s*[,:—–-]?", re.I
 )
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
-                        r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:\w+\s+){0,3}?\Z", re.I)
+                        r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
@@ -158,7 +158,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
     detectors = (_tables, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
-                 _partitions, _totals, _year_breakdowns, _subsets, _shares)
+                 _shares, _partitions, _totals, _year_breakdowns, _subsets)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_share_sums(candidates))
@@ -559,7 +559,7 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
     for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not _TOTAL_CUE.search(text.before(index, 40)):
+        if not _is_measure(total) or not _TOTAL_CUE.search(text.before(index, 80)):
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
         parts = []
@@ -567,9 +567,9 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             quantity = text.quantities[member]
             if quantity.start < paragraph_start:
                 break
-            if compatible(quantity, total):
-                if quantity in wholes or quantity.value > total.value:
-                    break
+            if compatible(quantity, total) and quantity not in wholes:  # "200 of the 390": 390 is no part
+                if quantity.value > total.value:
+                    break  # larger than the total: the list began after it
                 parts.append(quantity)
         if len(parts) >= 2:
             yield _candidate("sum", "A ... B ... in total T",
