@@ -777,16 +777,26 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
 
 
 def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
-    by_whole: dict[tuple[Fraction, str | None], dict[int, Quantity]] = {}
+    """Shares of one whole add up to at most 100%; and shares that account for all of it
+    (their rounding intervals reach exactly 100%) say that their parts add up to the whole."""
+    by_whole: dict[tuple[Fraction, str | None], dict[int, Candidate]] = {}
     for candidate in found:
         if candidate.kind == "share":
             whole = candidate.quantities("whole")[0]
             stated = candidate.quantities("stated")[0]
             # the same figure, wherever it is repeated, is one whole
-            by_whole.setdefault((whole.value, whole.unit), {}).setdefault(stated.start, stated)
+            by_whole.setdefault((whole.value, whole.unit), {}).setdefault(stated.start, candidate)
     for shares in by_whole.values():
-        if len(shares) >= 2:
-            yield _candidate("share_sum", "shares of one whole", [("part", share) for share in shares.values()])
+        if len(shares) < 2:
+            continue
+        stated = [c.quantities("stated")[0] for c in shares.values()]
+        yield _candidate("share_sum", "shares of one whole", [("part", share) for share in stated])
+        low = sum(share.interval.low for share in stated)
+        high = sum(share.interval.high for share in stated)
+        parts = [c.quantities("part")[0] for c in shares.values()]
+        if low <= 100 <= high and len({id(p) for p in parts}) == len(parts):
+            whole = next(iter(shares.values())).quantities("whole")[0]
+            yield _candidate("sum", "shares that make up 100%", [("total", whole)] + [("part", p) for p in parts])
 
 
 def _unique(candidates: list[Candidate], text: _Text) -> list[Candidate]:
