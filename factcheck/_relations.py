@@ -161,6 +161,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
                  _shares, _partitions, _totals, _year_breakdowns, _subsets)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
+    candidates.extend(_table_restatements(text))
     candidates.extend(_share_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
     return _unique(candidates, text)
@@ -482,6 +483,103 @@ def _newer_column_first(source: str, offset: int) -> bool:
     if header is None:
         return True
     return int(header.group(1)) >= int(header.group(2))
+
+
+_TABLE_UNIT = re.compile(
+    r"\(\s*(?:(?P<symbol>[$€£₸₹])|(?P<code>[A-Z]{3}))?\s*(?:in\s+)?(?P<scale>thousands|millions|billions)"
+    r"(?:\s+of\s+(?P<name>\w+))?\s*\)|\bin\s+(?P<scale2>thousands|millions|billions)\s+of\s+(?P<name2>\w+)", re.I)
+_TABLE_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
+_ROW = re.compile(r"^(?P<label>[A-Za-z][^\d\n]{2,80}?)[ \t]+(?=[-−(]?\$?\s?\d)", re.M)
+
+
+@attrs.frozen
+class _Row:
+    label: frozenset[str]
+    cells: tuple[int, ...]  # quantity indices, in column order
+
+
+def _table_restatements(text: _Text) -> Iterator[Candidate]:
+    """A sentence that restates a table row ("Revenues increased by $1.2 billion, or 4.6 per
+    cent" above a "($ millions)" table whose Revenues row reads 26,577 27,797): the change
+    is checked against the row's two columns for the periods the paragraph speaks of."""
+    for caption in _TABLE_UNIT.finditer(text.text):
+        rows, columns = _table_rows(text, caption.end())
+        if len(rows) < 2 or not columns:
+            continue
+        currency = lex.CURRENCY_SYMBOLS.get((caption.group("symbol") or caption.group("code") or "").lower())
+        named = caption.group("name") or caption.group("name2")
+        currency = currency or (lex.CURRENCY_NAMES.get(named.lower()) if named else None)
+        scale = _TABLE_SCALES[(caption.group("scale") or caption.group("scale2")).lower()]
+        if currency is None:
+            continue
+        for index, stated in enumerate(text.quantities):
+            if stated.start >= caption.start() or stated.kind not in (Kind.AMOUNT, Kind.PERCENT):
+                continue
+            if stated.kind is Kind.AMOUNT and stated.unit != currency:
+                continue
+            yield from _restated_row(text, index, rows, columns, currency, scale)
+
+
+def _table_rows(text: _Text, offset: int) -> tuple[list[_Row], list[tuple[int, int]]]:
+    """The rows after a table caption, and the periods of its columns from the header."""
+    rows: list[_Row] = []
+    header_end = None
+    for line in _ROW.finditer(text.text, offset, min(len(text.text), offset + 4000)):
+        line_end = text.text.find("\n", line.end())
+        line_end = len(text.text) if line_end < 0 else line_end
+        cells = tuple(i for i, q in enumerate(text.quantities)
+                      if line.end() <= q.start < line_end and q.kind in (Kind.NUMBER, Kind.COUNT) and not q.noun)
+        if len(cells) < 2:
+            continue
+        header_end = line.start() if header_end is None else header_end
+        words = frozenset(w.lower() for w in _WORD.findall(line.group("label"))) - lex.NOUN_STOPWORDS
+        rows.append(_Row(words, cells))
+    if not rows or header_end is None:
+        return [], []
+    width = len(rows[0].cells)
+    periods = [(a.first_year, a.last_year) for a in text.anchors
+               if offset <= a.start < header_end and a.first_year and a.last_year]
+    return [r for r in rows if len(r.cells) == width], periods if len(periods) == width else []
+
+
+def _restated_row(text: _Text, index: int, rows: list[_Row], columns: list[tuple[int, int]],
+                  currency: str, scale: int) -> Iterator[Candidate]:
+    stated = text.quantities[index]
+    direction = _change_direction(text, index)
+    if direction is None:
+        return
+    sentence_start = text.sentence_spans[text.sentence_of[index]][0]
+    lead = text.text[sentence_start:stated.start]
+    cue = re.search(rf"\b(?:{_INCREASE}|{_DECREASE})\b", lead, re.I)
+    subject = frozenset(w.lower() for w in _WORD.findall(lead[:cue.start()] if cue else lead)) - lex.NOUN_STOPWORDS
+    matching = [row for row in rows if subject and row.label and (subject <= row.label or row.label <= subject)]
+    if len(matching) != 1:
+        return
+    paragraph = text.document.paragraph_of(stated.start)
+    spoken = {(a.first_year, a.last_year) for a in text.anchors if paragraph[0] <= a.start < paragraph[1] and a.first_year}
+    pairs = [(i, i + 1) for i in range(0, len(columns) - 1, 2) if {columns[i], columns[i + 1]} <= spoken]
+    if len(pairs) != 1:
+        return
+    first, second = pairs[0]
+    old_index, new_index = (first, second) if columns[first] <= columns[second] else (second, first)
+    row = matching[0]
+    old, new = (_as_amount(text.quantities[row.cells[c]], currency, scale) for c in (old_index, new_index))
+    decreasing = bool(_DECREASING.match(direction))
+    if stated.kind is Kind.PERCENT:
+        if old.value:
+            yield _candidate("percent_change", "a sentence restating a table row",
+                             (("old", old), ("new", new), ("stated", stated)), (_signed(decreasing, stated),))
+        return
+    if old.value < 0 and new.value < 0:  # expenses printed as negatives: their change is in magnitudes
+        old, new = (attrs.evolve(q, value=-q.value) for q in (old, new))
+    yield _candidate("difference", "a sentence restating a table row",
+                     (("minuend", new), ("subtrahend", old), ("stated", stated)), (_signed(decreasing, stated),))
+
+
+def _as_amount(cell: Quantity, currency: str, scale: int) -> Quantity:
+    return attrs.evolve(cell, kind=Kind.AMOUNT, unit=currency, value=cell.value * scale,
+                        precision=cell.precision * scale, rounding=cell.rounding * scale, exact=False,
+                        scale=scale, unit_implied=True)
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
