@@ -188,9 +188,9 @@ def _entry(item: Any, index: int, path: Path) -> BaselineEntry:
     if not isinstance(item, dict) or not all(isinstance(item.get(field), str) for field in fields):
         raise InputError(f"{path}: not a baseline: entry {index + 1} needs string file, rule and fingerprint")
     sentence = item.get("sentence", "")
-    return BaselineEntry(
-        item["file"].replace("\\", "/"), item["rule"], item["fingerprint"], sentence if isinstance(sentence, str) else ""
-    )
+    if not isinstance(sentence, str):
+        sentence = ""
+    return BaselineEntry(item["file"].replace("\\", "/"), item["rule"], item["fingerprint"], sentence)
 
 
 def apply_suppressions(report: Report, source: Source) -> tuple[Report, int, list[Suppression]]:

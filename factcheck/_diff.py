@@ -220,7 +220,7 @@ def stale_relations(previous_report: Report, current_report: Report) -> list[Sta
             olds = [previous_quantities[index] for _, index in signature]
             changed = [
                 (old.text, number.quantity.text)
-                for old, number in zip(olds, finding.numbers)
+                for old, number in zip(olds, finding.numbers, strict=True)
                 if (old.value, old.unit) != (number.quantity.value, number.quantity.unit)
             ]
             stated_old, stated_new = olds[stated], finding.numbers[stated].quantity

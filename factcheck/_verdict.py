@@ -143,10 +143,12 @@ def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Ou
 
 
 def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
-    """Whether a figure of the same role and unit is written to a finer place than ``figure``."""
+    """Whether a figure of the same role and unit is written more finely than ``figure``
+    would be if it were rounded: beside "976.3 billion", "500 billion" is hardly rounded to
+    the hundred billion, nor "70" beside "11"."""
     role = next(n.role for n in candidate.numbers if n.quantity is figure)
     return any(
-        n.quantity is not figure and n.quantity.unit == figure.unit and n.quantity.precision < figure.precision
+        n.quantity is not figure and n.quantity.unit == figure.unit and n.quantity.precision < figure.rounding
         for n in candidate.numbers if n.role == role
     )
 
