@@ -39,7 +39,8 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))]
+        # lines end at "\n" (a "\r\n" pair included), as editors, git and GitHub count them
+        return [0, *(m.end() for m in re.finditer(r"\n", self.text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset."""

@@ -533,8 +533,10 @@ def _multiplier_word(text: str, start: int, end: int, word: str, earlier: list[Q
     if text[end:end + 1] == "-":
         return None  # "double-digit"
     value = lex.MULTIPLIER_WORDS[word]
+    # "doubled" stands for 1.5..2.5 like "2 times"; a hedge moves it by half a step:
+    # "nearly doubled" is 1.5..2, "more than doubled" 2..2.5
     precision = Fraction(1) if value >= 1 else Fraction(1, 4)
-    return _quantity(text, start, end, earlier, value=value, precision=precision, rounding=precision,
+    return _quantity(text, start, end, earlier, value=value, precision=precision, rounding=precision / 2,
                      kind=Kind.FACTOR, unit="factor")
 
 
@@ -558,7 +560,8 @@ def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quanti
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1] if index + 1 < len(quantities) else None
         if following is not None and _is_range_start(document.text, quantity, following):
-            quantity = _borrow_from_range_end(quantity, following)
+            joiner = document.text[quantity.end:following.start].strip().lower()
+            quantity = _borrow_from_range_end(quantity, following, of_whole=joiner.startswith("of"))
         elif quantity.kind is Kind.NUMBER and quantity.scale > 1:
             # a scaled figure with no unit takes the unit last used in its paragraph, or else the
             # last currency of the text: releases name their currency once and then drop it
@@ -588,9 +591,9 @@ def _is_range_start(text: str, first: Quantity, second: Quantity) -> bool:
     return second.value >= 0 and first.value >= 0
 
 
-def _borrow_from_range_end(first: Quantity, second: Quantity) -> Quantity:
-    # one scale word may serve both ends: "from 45 to 90 thousand tons"
-    scale = second.scale if first.scale == 1 and first.value < 1000 else 1
+def _borrow_from_range_end(first: Quantity, second: Quantity, of_whole: bool = False) -> Quantity:
+    # one scale word may serve both ends: "from 45 to 90 thousand tons", "1,123 of the 1,456 billion"
+    scale = second.scale if first.scale == 1 and (first.value < 1000 or of_whole) else 1
     return attrs.evolve(
         first, kind=second.kind, unit=second.unit, noun=second.noun, exact=second.exact and scale == 1,
         value=first.value * scale, precision=first.precision * scale, rounding=first.rounding * scale,

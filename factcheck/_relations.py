@@ -35,7 +35,7 @@ _CHANGE_BEFORE = re.compile(
     rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z", re.I)
 _CHANGE_AFTER = re.compile(rf"\A\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)
 _DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
-_OF_AFTER = re.compile(r"\A\s*\)?\s*of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
+_OF_AFTER = re.compile(r"\A\s*\)?\s*(?:\([^()]{0,40}\)\s*)?of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
 _FROM_TO = re.compile(r"\A[^.;:!?]{0,100}?\bfrom\s*\Z", re.I)
 _TO_JOIN = re.compile(r"\A\s*(?:in\s+\S+\s+|for\s+\S+\s+)?(?:\w+\s+)?(?:to|-|–)\s*\Z", re.I)
 _COMPARED = re.compile(
@@ -43,7 +43,9 @@ _COMPARED = re.compile(
 )
 _PART_JOIN = re.compile(
     r"\A(?:[^.;()%]{0,50}?[\s,])?\s*[,(]?\s*(?:or|which\s+(?:is|was|represents|represented|makes\s+up|accounts\s+for)|"
-    r"that\s+is|equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.)\s*\(?\s*\Z"
+    r"that\s+is|equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.|"
+    r"made\s+up|makes?\s+up|accounted\s+for|accounts?\s+for|represent(?:s|ed)?|constitut(?:es|ed)|"
+    r"(?:was|were|is|are)\s+equal\s+to)\s*\(?\s*\Z"
     r"|\A\s*[,(]?\s*\(\s*\Z", re.I
 )
 _X_OF_Y = re.compile(r"\A\s+of\s+(?:the\s+|these\s+|all\s+)?\Z", re.I)
@@ -53,6 +55,8 @@ _PART_AFTER = re.compile(
 )
 _THIS_IS = re.compile(r"(?:^|[.!?]\s+)(?:this|that|it|which)\s+(?:is|was|represents|accounts\s+for|makes\s+up|amounts\s+to)\s*\Z", re.I)
 _OF_ANAPHOR = re.compile(r"\A\s*of\s+(?:them|these|those|which|this\s+number)\b[\s,]*(?:or\s*)?\Z", re.I)
+# "B, twice the A", "B, 3 times that of A", "B, double the 2019 level of A"
+_TIMES_THE = re.compile(r"\s*(?:more|higher|larger|greater)?\s*(?:the|that\s+of|as\s+\w+\s+as)\s+(?:[\w-]+\s+){0,4}?(?:of\s+)?\Z", re.I)
 _TIMES_MORE = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater)\b", re.I)
 _THAN_IN_YEAR = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater|up)?\s*(?:than|compared\s+(?:to|with)|from)\s+in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|:)\s*\Z")
@@ -164,7 +168,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     candidates.extend(_table_restatements(text))
     candidates.extend(_share_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
-    return _unique(candidates, text)
+    return _unique(_partial_lists(candidates), text)
 
 
 # -- units and nouns -----------------------------------------------------------------------
@@ -259,7 +263,7 @@ def _old_new(text: _Text, index: int) -> tuple[int, int] | None:
             if not compatible(candidate, text.quantities[new]):
                 continue
             lead = text.text[stated.end:candidate.start]
-            if _COMPARED.search(lead) and len(lead) <= 160 and after:
+            if (_COMPARED.search(lead) or _TIMES_THE.match(lead)) and len(lead) <= 160 and after:
                 return member, new
             break
         # "B ... to B from A" is handled above; "to B, compared with A" needs B after the figure
@@ -748,22 +752,22 @@ def _bullet_parts(text: _Text, offset: int) -> list[int]:
 
 
 def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    # a share is of a current figure, not of the base a change was measured from
-    bases = {n.quantity for c in found if c.kind in ("ratio", "percent_change") for n in c.numbers if n.role == "old"}
+    # a share is of a current figure, not of the base a change was measured from, nor of
+    # a figure that is itself the part of a parallel share ("630 firms, or 42% ...; 390 firms, or 26% ...")
+    excluded = {n.quantity for c in found if c.kind in ("ratio", "percent_change") for n in c.numbers if n.role == "old"}
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.PERCENT or stated.value <= 0:
             continue
         of = _OF_AFTER.match(text.after(index, 100))
-        anaphor = _anaphoric_part(text, index)
-        if of is None and anaphor is None:
+        pair = _anaphoric_part(text, index, excluded) or _x_of_y(text, index)
+        if of is None and pair is None:
             continue
         if _change_direction(text, index) and of is None:
             continue
-        pair = anaphor or _x_of_y(text, index)
         part = pair[0] if pair else _part_of(text, index)
         if part is None:
             continue
-        whole = pair[1] if pair else _whole_of(text, index, part, of.group("phrase") if of else "", bases)
+        whole = pair[1] if pair else _whole_of(text, index, part, of.group("phrase") if of else "", excluded)
         if whole is None or whole == part:
             continue
         part_q, whole_q = text.quantities[part], text.quantities[whole]
@@ -771,16 +775,19 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             continue
         if (part_q.value, part_q.unit) == (whole_q.value, whole_q.unit) and stated.value != 100:
             continue  # the same figure named twice is not a part of itself
+        excluded.add(part_q)
         yield _candidate("share", "X, or P% of Y", (("part", part_q), ("whole", whole_q), ("stated", stated)))
 
 
-def _anaphoric_part(text: _Text, index: int) -> tuple[int, int] | None:
+def _anaphoric_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
     """ "163 of them, or 44%": the part is before, its whole is what "them" refers to."""
     part = _nearest_before(text, index, _is_measure)
     if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
         return None
     for member in text.earlier(part):
-        if compatible(text.quantities[member], text.quantities[part]) and text.quantities[member].value >= text.quantities[part].value:
+        candidate = text.quantities[member]
+        if candidate not in excluded and compatible(candidate, text.quantities[part]) \
+                and candidate.value >= text.quantities[part].value:
             return part, member
     return None
 
@@ -815,7 +822,7 @@ def _part_of(text: _Text, index: int) -> int | None:
     return None
 
 
-def _whole_of(text: _Text, index: int, part: int, phrase: str, bases: set[Quantity]) -> int | None:
+def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Quantity]) -> int | None:
     """The whole a share is "of": named after "of" in the sentence, or earlier in the text."""
     part_q = text.quantities[part]
     stated_end = text.quantities[index].end
@@ -833,7 +840,7 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, bases: set[Quanti
     nearest: int | None = None  # the closest earlier figure of the paragraph
     for member in text.earlier(min(index, part)):
         quantity = text.quantities[member]
-        if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in bases:
+        if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in excluded:
             continue
         if text.sentence_of[member] != text.sentence_of[index] and not years <= text.years_of(member):
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
@@ -895,6 +902,25 @@ def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
         if low <= 100 <= high and len({id(p) for p in parts}) == len(parts):
             whole = next(iter(shares.values())).quantities("whole")[0]
             yield _candidate("sum", "shares that make up 100%", [("total", whole)] + [("part", p) for p in parts])
+
+
+def _partial_lists(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Of these, 630 firms, or 42%, and 540 firms, or 36%": shares that fall short of 100%
+    say the list is partial, so its parts are within the total, not a breakdown of it."""
+    shares: dict[Quantity, list[Quantity]] = {}
+    for candidate in candidates:
+        if candidate.kind == "share":
+            shares.setdefault(candidate.quantities("part")[0], []).append(candidate.quantities("stated")[0])
+    result = []
+    for candidate in candidates:
+        if candidate.kind == "sum":
+            parts = candidate.quantities("part")
+            stated = [shares[p][0] for p in parts if p in shares]
+            if stated and len(stated) == len(parts) and sum(q.interval.high for q in stated) < 100:
+                candidate = attrs.evolve(candidate, kind="subset", numbers=tuple(
+                    attrs.evolve(n, role="whole") if n.role == "total" else n for n in candidate.numbers))
+        result.append(candidate)
+    return result
 
 
 def _unique(candidates: list[Candidate], text: _Text) -> list[Candidate]:
