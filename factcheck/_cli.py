@@ -34,10 +34,24 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=_run_extract)
 
     report = commands.add_parser("report", help="check releases and list passes and discrepancies")
-    report.add_argument("files", nargs="+", help="text files, or - for standard input")
-    report.add_argument("--format", choices=("text", "json"), default="text")
+    _add_selection(report)
+    report.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default), concise, json, github, sarif, markdown or html")
     report.add_argument("--quiet", action="store_true", help="hide passes")
+    report.add_argument("--fail-on", choices=("discrepancy", "ambiguous"),
+                        help="exit 1 on discrepancies (default), or on ambiguous findings too")
+    report.add_argument("--exit-zero", action="store_true", help="report only: exit 0 even when something fails")
+    report.add_argument("--baseline", help="a baseline file of accepted findings (see the baseline command)")
+    diff = report.add_mutually_exclusive_group()
+    diff.add_argument("--diff-base", metavar="REV", help="report only findings on lines changed since git REV")
+    diff.add_argument("--previous", metavar="FILE", help="report only findings on lines changed since FILE")
+    report.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes")
     report.set_defaults(run=_run_report)
+
+    baseline = commands.add_parser("baseline", help="write a baseline accepting the current findings")
+    _add_selection(baseline)
+    baseline.add_argument("--output", "-o", default="factcheck-baseline.json", help="the baseline file to write")
+    baseline.set_defaults(run=_run_baseline)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.set_defaults(run=_run_rules)
@@ -51,6 +65,18 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-mutations", action="store_true", help="skip the mutation test (faster)")
     evaluate.set_defaults(run=_run_eval)
     return parser
+
+
+FORMATS = ("text", "concise", "json", "github", "sarif", "markdown", "html")
+
+
+def _add_selection(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", help="files, folders (searched recursively), globs, or - for standard input")
+    command.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
+    command.add_argument("--select", metavar="CODES", help="only these rules: codes or names, comma-separated")
+    command.add_argument("--ignore", metavar="CODES", help="not these rules: codes or names, comma-separated")
+    command.add_argument("--config", metavar="FILE", help="a factcheck.toml or pyproject.toml (default: found "
+                         "from the first checked file's folder upwards)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,34 +111,121 @@ def _read_input(name: str) -> str:
     return read_text(name)
 
 
+def _settings(arguments: argparse.Namespace) -> object:
+    from ._config import find_config, load_settings
+
+    if arguments.config:
+        config: Path | None = Path(arguments.config)
+        if not config.is_file():  # type: ignore[union-attr]
+            raise InputError(f"{arguments.config}: no such configuration file")
+    else:
+        first = next((p for p in arguments.paths if p != "-"), ".")
+        start = Path(first) if Path(first).is_dir() else Path(first).parent
+        config = find_config(start.resolve())
+    settings = load_settings(config)
+    split = (lambda value: [v.strip() for v in value.split(",") if v.strip()] if value else None)
+    return settings.merge(select=split(arguments.select), ignore=split(arguments.ignore),
+                          fail_on=getattr(arguments, "fail_on", None))
+
+
+def _paths(arguments: argparse.Namespace, settings: object) -> list[str]:
+    from ._sources import collect_paths
+
+    paths = collect_paths(arguments.paths, settings.extensions)  # type: ignore[attr-defined]
+    return [p for p in paths if p == "-" or not settings.excluded(p)]  # type: ignore[attr-defined]
+
+
+def _results(arguments: argparse.Namespace, settings: object, jobs: int = 1) -> tuple[list[object], int]:
+    """Check every path; returns the results and the paths' count."""
+    from ._run import Options, check_files
+
+    paths = _paths(arguments, settings)
+    if not paths:
+        raise InputError("no files to check (all excluded, or no .txt/.md/.html/.docx in the folders)")
+    if jobs < 1:
+        raise InputError("usage: --jobs must be at least 1")
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    options = Options(settings, arguments.stdin_filename, getattr(arguments, "diff_base", None),  # type: ignore[arg-type]
+                      getattr(arguments, "previous", None))
+    if options.previous is not None and len(paths) != 1:
+        raise InputError("usage: --previous compares one file with its previous version; name one file")
+    progress = sys.stderr.isatty() and len(paths) > 5 and getattr(arguments, "format", "text") != "text"
+    return list(check_files(paths, options, jobs=jobs, stdin=stdin, progress=progress)), len(paths)
+
+
 def _run_report(arguments: argparse.Namespace) -> int:
     import os
 
-    from ._check import check
-    from ._document import Document
-    from ._render import CheckedFile, render_json, render_text
-    from ._sources import Source
+    from . import _render
 
-    checked, errors = [], []
-    for name in arguments.files:
-        try:
-            text = _read_input(name)
-        except InputError as error:
-            errors.append((name, str(error)))
+    settings = _settings(arguments)
+    results, _ = _results(arguments, settings, jobs=arguments.jobs)
+    baseline = None
+    baseline_path = arguments.baseline or settings.baseline  # type: ignore[attr-defined]
+    if baseline_path:
+        from ._baseline import apply_baseline, load_baseline
+
+        baseline = load_baseline(baseline_path)
+    checked, errors, notes = [], [], []
+    for result in results:
+        if result.error is not None:  # type: ignore[attr-defined]
+            errors.append(result.error)  # type: ignore[attr-defined]
             continue
-        source = Source("<stdin>" if name == "-" else name, text, "text")
-        document = Document(source.text)
-        checked.append(CheckedFile(source, document, check(document)))
-    if arguments.format == "json":
-        sys.stdout.write(render_json(checked, errors))
+        item = result.checked  # type: ignore[attr-defined]
+        if baseline is not None:
+            report, _ = apply_baseline(item.report, item.path, item.document, baseline)
+            item = _render.CheckedFile(item.source, item.document, report)
+        checked.append(item)
+        for suppression in result.unused_suppressions:  # type: ignore[attr-defined]
+            codes = ",".join(sorted(suppression.codes)) or "all rules"
+            notes.append(f"{item.path}:{suppression.line}: unused suppression ({codes})")
+        notes.extend(f"{item.path}: {message}" for message in result.stale)  # type: ignore[attr-defined]
+    if baseline is not None:
+        notes.extend(f"{baseline_path}: unused baseline entry for {entry.file} ({entry.rule}): "
+                     f"{entry.sentence[:80]}" for entry in baseline.unused())
+    fmt = arguments.format
+    if fmt == "json":
+        output = _render.render_json(checked, [(e.split(":", 1)[0], e) for e in errors])
+    elif fmt == "concise":
+        output = _render.render_concise(checked, quiet=arguments.quiet)
+    elif fmt == "github":
+        output = _render.render_github(checked)
+        _render.write_step_summary(checked, os.environ.get("GITHUB_STEP_SUMMARY") or None, quiet=arguments.quiet)
+    elif fmt == "sarif":
+        output = _render.render_sarif(checked)
+    elif fmt == "markdown":
+        output = _render.render_markdown(checked, quiet=arguments.quiet)
+    elif fmt == "html":
+        output = _render.render_html(checked)
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(render_text(checked, quiet=arguments.quiet, color=color))
-    for _, message in errors:
+        output = _render.render_text(checked, quiet=arguments.quiet, color=color)
+    sys.stdout.write(output)
+    for note in notes:
+        print(f"factcheck: note: {_one_line(note)}", file=sys.stderr)
+    for message in errors:
         print(f"factcheck: error: {_one_line(message)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(item.report.discrepancies for item in checked) else EXIT_OK
+    failed = any(settings.fails(item.report) for item in checked)  # type: ignore[attr-defined]
+    return EXIT_FINDINGS if failed and not arguments.exit_zero else EXIT_OK
+
+
+def _run_baseline(arguments: argparse.Namespace) -> int:
+    from ._baseline import write_baseline
+
+    settings = _settings(arguments)
+    results, _ = _results(arguments, settings)
+    errors = [r.error for r in results if r.error is not None]  # type: ignore[attr-defined]
+    for message in errors:
+        print(f"factcheck: error: {_one_line(message)}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    items = [(r.checked.path, finding, r.checked.document)  # type: ignore[attr-defined]
+             for r in results for finding in r.checked.report.findings]  # type: ignore[attr-defined]
+    written = write_baseline(arguments.output, items)
+    print(f"wrote {written} accepted finding{'s' if written != 1 else ''} to {arguments.output}")
+    return EXIT_OK
 
 
 def _run_rules(arguments: argparse.Namespace) -> int:

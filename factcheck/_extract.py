@@ -554,15 +554,14 @@ def _fraction_word(text: str, start: int, end: int, word: str, earlier: list[Qua
 # -- borrowing units from neighbours ----------------------------------------------------------
 
 def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quantity]:
+    text = document.text
+    starts = [index + 1 < len(quantities) and _is_range_start(text, quantity, quantities[index + 1])
+              for index, quantity in enumerate(quantities)]
     result: list[Quantity] = []
     last_unit: Quantity | None = None  # the last figure with a unit of its own
     last_currency: Quantity | None = None  # the last amount of money
     for index, quantity in enumerate(quantities):
-        following = quantities[index + 1] if index + 1 < len(quantities) else None
-        if following is not None and _is_range_start(document.text, quantity, following):
-            joiner = document.text[quantity.end:following.start].strip().lower()
-            quantity = _borrow_from_range_end(quantity, following, of_whole=joiner.startswith("of"))
-        elif quantity.kind is Kind.NUMBER and quantity.scale > 1:
+        if quantity.kind is Kind.NUMBER and quantity.scale > 1 and not starts[index]:
             # a scaled figure with no unit takes the unit last used in its paragraph, or else the
             # last currency of the text: releases name their currency once and then drop it
             paragraph_start = document.paragraph_of(quantity.start)[0]
@@ -574,6 +573,11 @@ def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quanti
             if quantity.unit and quantity.unit.isupper():
                 last_currency = quantity
         result.append(quantity)
+    # a range's first figure takes the scale and unit of the second, once the second is complete
+    for index in range(len(result) - 2, -1, -1):
+        if starts[index]:
+            joiner = text[result[index].end:result[index + 1].start].strip().lower()
+            result[index] = _borrow_from_range_end(result[index], result[index + 1], of_whole=joiner.startswith("of"))
     return result
 
 

@@ -661,17 +661,20 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
     for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not _TOTAL_CUE.search(text.before(index, 80)):
+        cue = _TOTAL_CUE.search(text.before(index, 80)) if _is_measure(total) else None
+        if cue is None:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
+        if re.match(r"(?:make|makes|add|adds|together)\b", cue.group(), re.I):
+            paragraph_start = text.sentence_spans[text.sentence_of[index]][0]  # "A and B make up T": one sentence
         parts = []
         for member in text.earlier(index):
             quantity = text.quantities[member]
             if quantity.start < paragraph_start:
                 break
             if compatible(quantity, total) and quantity not in wholes:  # "200 of the 390": 390 is no part
-                if quantity.value > total.value:
-                    break  # larger than the total: the list began after it
+                if quantity.value >= total.value:
+                    break  # as large as the total: the list began after it
                 parts.append(quantity)
         if len(parts) >= 2:
             yield _candidate("sum", "A ... B ... in total T",
@@ -714,8 +717,12 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                     yield _candidate("subset", "P of which", (("whole", text.quantities[earlier[-1]]),
                                                               ("part", text.quantities[part])))
                     wholes = wholes[:-1]
-            if not wholes and parts and cue.start() == start:
-                wholes = _members_before(text, max(0, sentence - 1), start) if sentence else []
+            opens = cue.start() == start  # "Including in 2021, 14 billion ..."
+            verb = cue.group().lower() in ("includes", "include", "included")  # "the plan includes ..."
+            listing = text.text[cue.end():cue.end() + 3].lstrip().startswith(":")  # "such as:" and bullets
+            if not opens and not verb and not listing:
+                # otherwise the whole is named before the cue in the same sentence
+                wholes = [w for w in wholes if text.sentence_of[w] == sentence]
             right_after = frozenset(parts[:1]) if parts and len(text.text[cue.end():text.quantities[parts[0]].start].split()) <= 3 else frozenset()
             if cue.start() == start and parts and not right_after:
                 continue  # "Including discontinued operations, ..." opens a sentence; it lists nothing

@@ -1,0 +1,131 @@
+"""The report pipeline for many files: load, check, filter, and gather what to print.
+
+Each file is independent, so ``--jobs N`` spreads them over processes; the baseline,
+which counts the entries it used across files, is applied afterwards in this process.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import attrs
+
+from ._config import Settings
+from ._document import Document
+from ._render import CheckedFile
+from ._source import MAX_BYTES, InputError
+from ._sources import Suppression
+
+__all__ = ["FileResult", "Options", "check_files"]
+
+
+@attrs.frozen
+class Options:
+    settings: Settings
+    stdin_filename: str | None = None
+    diff_base: str | None = None  # a git revision
+    previous: str | None = None  # a file holding the previous version (of a single checked file)
+
+
+@attrs.frozen
+class FileResult:
+    checked: CheckedFile | None
+    error: str | None = None
+    suppressed: int = 0
+    unused_suppressions: tuple[Suppression, ...] = ()
+    stale: tuple[str, ...] = ()  # figures that changed while a relation using them did not
+    previous_unknown: bool = False  # no previous version: every line counts as changed
+
+
+def check_files(paths: list[str], options: Options, jobs: int = 1, stdin: bytes | None = None,
+                progress: bool = False) -> Iterator[FileResult]:
+    """Check each path; results come back in the order of ``paths``."""
+    tasks = [(path, options, stdin if path == "-" else None) for path in paths]
+    if jobs > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results: Iterable[FileResult] = pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+            yield from _with_progress(results, len(tasks), progress)
+    else:
+        yield from _with_progress(map(_check_task, tasks), len(tasks), progress)
+
+
+def _with_progress(results: Iterable[FileResult], total: int, shown: bool) -> Iterator[FileResult]:
+    for done, result in enumerate(results, 1):
+        if shown:
+            sys.stderr.write(f"\rchecked {done}/{total} files")
+            sys.stderr.flush()
+        yield result
+    if shown:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+
+
+def _check_task(task: tuple[str, Options, bytes | None]) -> FileResult:
+    path, options, stdin = task
+    try:
+        return _check_one(path, options, stdin)
+    except InputError as error:
+        return FileResult(None, str(error))
+
+
+def _check_one(path: str, options: Options, stdin: bytes | None) -> FileResult:
+    from ._baseline import apply_suppressions
+    from ._check import check
+    from ._sources import load_source
+
+    name = (options.stdin_filename or "<stdin>") if path == "-" else path
+    data = stdin if path == "-" else _read_bytes(path)
+    assert data is not None
+    source = load_source(name, data, _format_hint(options, path))
+    document = Document(source.text)
+    report = options.settings.filter(check(document))
+    report, suppressed, unused = apply_suppressions(report, source)
+    stale: tuple[str, ...] = ()
+    diffing, previous = _previous_version(path, options)
+    if previous is not None:
+        from ._diff import changed_lines, focus, stale_relations
+
+        previous_source = load_source(name, previous, _format_hint(options, path))
+        previous_report = options.settings.filter(check(Document(previous_source.text)))
+        changed = changed_lines(previous_source.text, source.text)
+        stale = tuple(s.message() for s in stale_relations(previous_report, report))
+        report = focus(report, source.position, changed)
+    new_file = diffing and previous is None  # a new file: every line is a changed line
+    return FileResult(CheckedFile(source, document, report), None, suppressed, tuple(unused), stale, new_file)
+
+
+def _previous_version(path: str, options: Options) -> tuple[bool, bytes | None]:
+    """Whether the run compares with a previous version, and that version's bytes (None
+    when the file did not exist then)."""
+    if options.previous is not None:
+        return True, _read_bytes(options.previous)
+    if options.diff_base is None or path == "-":
+        return False, None
+    from ._diff import previous_bytes_from_git
+
+    return True, previous_bytes_from_git(path, options.diff_base)
+
+
+def _format_hint(options: Options, path: str) -> str | None:
+    if path == "-" and options.stdin_filename:
+        from ._sources import format_of
+
+        return format_of(options.stdin_filename)
+    return None
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB; not a press release")
+    return data
