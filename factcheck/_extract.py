@@ -79,7 +79,9 @@ _MASTER = re.compile(
     (?P<clock>(?=\d)(?<![\d.])\d{1,2}:\d{2}(?:[ ]?[ap]\.?m\.?)?)
   | (?P<dotdate>(?=\d)(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))
   | (?P<fiscal>\b(?:FY|CY)[ ]?(?:19|20)\d{2}(?![\w]))
-  | (?P<years>(?=[12])(?<![\w.,])(?:19|20)\d{2}[ ]?[-–—/][ ]?(?:(?:19|20)\d{2}|\d{2})(?![\w%]))
+  | (?P<years>(?=[12])(?<![\w.,])(?:19|20)\d{2}
+        (?:[-–—/](?:(?:19|20)\d{2}|\d{2})|[ ][-–—/][ ]?(?:19|20)\d{2}|[ ]?[-–—/][ ]?\d{2}(?![ ]+(?:[a-z]*illion|thousand|mln|bln|bn|tn|trl|crore|lakh|tenge|tons)\b))
+        (?![\w%]))
   | (?P<numeric>
         (?=[\d$€£₸₹₽¥₱₴₺\-−A-Z.])  # cheap guard: every figure starts with one of these
         (?:

@@ -81,6 +81,8 @@ MULTIPLIER_WORDS: dict[str, Fraction] = {
     "doubled": Fraction(2), "doubling": Fraction(2), "double": Fraction(2), "twice": Fraction(2),
     "tripled": Fraction(3), "trebled": Fraction(3), "tripling": Fraction(3), "triple": Fraction(3),
     "quadrupled": Fraction(4), "quadrupling": Fraction(4), "halved": Fraction(1, 2),
+    "twofold": Fraction(2), "threefold": Fraction(3), "fourfold": Fraction(4), "fivefold": Fraction(5),
+    "tenfold": Fraction(10),
     "halving": Fraction(1, 2),
 }
 

@@ -162,7 +162,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
     detectors = (_tables, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
-                 _shares, _partitions, _totals, _year_breakdowns, _subsets)
+                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
@@ -179,16 +179,23 @@ def _is_measure(quantity: Quantity) -> bool:
 
 def _stem(word: str) -> str:
     word = word.lower()
-    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("xes", "x"), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("ses", "s"),
+                                ("xes", "x"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
             return word[: -len(suffix)] + replacement
     return word
+
+
+def _same_word(first: str, second: str) -> bool:
+    """ "bus" and "buses", "facility" and "facilities"."""
+    first, second = first.lower(), second.lower()
+    return first == second or _stem(first) in (second, _stem(second)) or _stem(second) == first
 
 
 def _nouns_agree(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return True
-    return bool({_stem(w) for w in first.split()} & {_stem(w) for w in second.split()})
+    return any(_same_word(a, b) for a in first.split() for b in second.split())
 
 
 def compatible(first: Quantity, second: Quantity) -> bool:
@@ -248,14 +255,21 @@ def _first_after(text: _Text, index: int, accept, limit: int | None = None) -> i
     return None
 
 
-def _old_new(text: _Text, index: int) -> tuple[int, int] | None:
-    """The old and new figures a change or factor at ``index`` speaks of."""
+def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int] | None:
+    """The old and new figures a change or factor at ``index`` speaks of; ``same_kind`` for
+    a change stated in the figures' own unit ("up 310 billion tenge from 1.45 trillion")."""
     members = text.same_sentence(index)
-    found = _from_to(text, index, members)
+    stated = text.quantities[index]
+    found = _from_to(text, index, members, like=stated if same_kind else None)
     if found:
         return found
-    stated = text.quantities[index]
-    new = _nearest_before(text, index, lambda q: _is_measure_or_percent(q) and q.kind is not stated.kind)
+    if same_kind:
+        def operand(q: Quantity) -> bool:
+            return compatible(q, stated)
+    else:
+        def operand(q: Quantity) -> bool:
+            return _is_measure_or_percent(q) and q.kind is not stated.kind
+    new = _nearest_before(text, index, operand)
     if new is not None:
         after = text.after(index, 160)
         for member in (m for m in members if m > index):
@@ -267,12 +281,35 @@ def _old_new(text: _Text, index: int) -> tuple[int, int] | None:
                 return member, new
             break
         # "B ... to B from A" is handled above; "to B, compared with A" needs B after the figure
-    to_new = _first_after(text, index, lambda q: _is_measure_or_percent(q) and q.kind is not stated.kind)
+    to_new = _first_after(text, index, operand)
     if to_new is not None and re.search(r"\bto\s*\Z", text.text[stated.end:text.quantities[to_new].start], re.I):
         for member in (m for m in members if m > to_new):
             candidate = text.quantities[member]
             if compatible(candidate, text.quantities[to_new]) and _COMPARED.search(text.between(to_new, member)):
                 return member, to_new
+    return _pair_before(text, index, operand)
+
+
+_PAIR_COMPARED = re.compile(
+    r"\A\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?|(?:up|down)\s+from|from)"
+    r"\s*(?:the\s+)?\Z", re.I)
+
+
+def _pair_before(text: _Text, index: int, operand) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """ "rose to B from A, an increase of P%", "from A to B, up P%", "B, compared with A a
+    year ago, an increase of P%": both figures come before the change."""
+    later = _nearest_before(text, index, operand)
+    if later is None:
+        return None
+    earlier = _nearest_before(text, later, lambda q: operand(q) and compatible(q, text.quantities[later]))
+    if earlier is None:
+        return None
+    gap = text.between(earlier, later)
+    lead = text.text[max(0, text.quantities[earlier].start - 16):text.quantities[earlier].start]
+    if re.search(r"\bfrom\s*\Z", lead, re.I) and _TO_JOIN.match(gap):
+        return earlier, later  # from A to B
+    if _PAIR_COMPARED.match(gap):
+        return later, earlier  # (to) B from A; B, compared with A
     return None
 
 
@@ -398,7 +435,8 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                     and _TO_JOIN.match(text.between(first, second)):
                 pair = (first, second)
                 break
-        if pair is None:
+        pair = pair or _old_new(text, index)
+        if pair is None or text.quantities[pair[0]].kind is not Kind.PERCENT:
             continue
         direction = _change_direction(text, index) or ""
         yield _candidate("pp_change", "from A% to B%, or D points",
@@ -411,22 +449,14 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     for index, stated in enumerate(text.quantities):
         if not _is_measure(stated) or stated.kind is Kind.NUMBER:
             continue
-        before = _CHANGE_BEFORE.search(text.before(index, 40))
-        if not before:
+        direction = _change_direction(text, index)
+        if direction is None or _is_rate(text, index):
             continue
-        members = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], stated)]
-        if len(members) < 2:
+        pair = _old_new(text, index, same_kind=True)
+        if pair is None:
             continue
-        first, second = members[0], members[1]
-        lead = text.text[stated.end:text.quantities[first].start]
-        gap = text.between(first, second)
-        if re.search(r"\bto\s*\Z", lead, re.I) and re.search(r"\A\s*,?\s*(?:from|compared\s+(?:to|with))\s*\Z", gap, re.I):
-            new, old = first, second
-        elif re.search(r"\bfrom\s*\Z", lead, re.I) and _TO_JOIN.match(gap):
-            old, new = first, second
-        else:
-            continue
-        if _DECREASING.match(before.group("word")):
+        old, new = pair
+        if _DECREASING.match(direction):
             minuend, subtrahend = old, new
         else:
             minuend, subtrahend = new, old
@@ -440,12 +470,19 @@ def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if rate.kind is not Kind.AMOUNT:
             continue
         per = _PER.match(text.text, rate.end)
-        if not per or per.group("noun").lower() in lex.UNITS or per.group("noun").lower() in ("cent", "capita", "share"):
+        each = re.match(r"\s+(?:each|apiece)\b", text.text[rate.end:rate.end + 10], re.I)
+        if each:
+            counted = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None)
+            if counted is None:
+                continue
+            noun = text.quantities[counted].noun.split()[-1]  # type: ignore[union-attr]
+        elif not per or per.group("noun").lower() in lex.UNITS or per.group("noun").lower() in ("cent", "capita", "share"):
             continue
-        noun = _stem(per.group("noun"))
+        else:
+            noun = per.group("noun")
         total = _nearest_before(text, index, lambda q: q.kind is Kind.AMOUNT and q.unit == rate.unit and q.value > rate.value)
         count = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None
-                                and noun in {_stem(w) for w in q.noun.split()})
+                                and any(_same_word(noun, w) for w in q.noun.split()))
         if total is None or count is None or text.quantities[count].value == 0:
             continue
         yield _candidate("per_unit", "N things for X, or R per thing",
@@ -681,6 +718,23 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                              [("total", total)] + [("part", p) for p in reversed(parts)])
 
 
+_BREAKDOWN = re.compile(
+    r"\A[^.;]{0,40}?(?:\b(?:comprises|comprised|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|was\s+made\s+up\s+of|"
+    r"breaks\s+down\s+(?:as\s+follows|into)|is\s+split\s+(?:into|between)|was\s+split\s+(?:into|between))\b|:)", re.I)
+
+
+def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "Funding of $45 million comprises $30 million ... and $15 million ...", "Loans
+    amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
+    for index, total in enumerate(text.quantities):
+        if not _is_measure(total) or not _BREAKDOWN.match(text.after(index, 60)):
+            continue
+        parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
+                 and not _is_rate(text, m)]
+        if len(parts) >= 2 and all(text.quantities[p].value < total.value for p in parts):
+            yield _candidate("sum", "T comprises A and B", [("total", total)] + [("part", text.quantities[p]) for p in parts])
+
+
 def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
     for sentence, members in enumerate(text.sentence_members):
@@ -723,7 +777,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             if not opens and not verb and not listing:
                 # otherwise the whole is named before the cue in the same sentence
                 wholes = [w for w in wholes if text.sentence_of[w] == sentence]
-            right_after = frozenset(parts[:1]) if parts and len(text.text[cue.end():text.quantities[parts[0]].start].split()) <= 3 else frozenset()
+            right_after = _tight_list(text, cue.end(), parts)
             if cue.start() == start and parts and not right_after:
                 continue  # "Including discontinued operations, ..." opens a sentence; it lists nothing
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
@@ -733,6 +787,23 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
+
+
+def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:
+    """The parts named right after a cue, one after another ("among them 5,100 doctors and
+    8,800 nurses"): the cue makes them members of the whole whatever they are called."""
+    listed: list[int] = []
+    cursor = cue_end
+    for part in parts:
+        gap = text.text[cursor:text.quantities[part].start]
+        if len(gap.split()) > 3 or (listed and not re.search(r"(?:,|\band)\s*\Z", gap)):
+            break
+        listed.append(part)
+        cursor = text.quantities[part].end
+        noun = text.quantities[part].noun
+        if noun and text.text[cursor:].lstrip().startswith(noun):
+            cursor = text.text.index(noun, cursor) + len(noun)
+    return frozenset(listed)
 
 
 def _part_before_cue(text: _Text, member: int, cue_start: int) -> bool:
