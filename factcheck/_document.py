@@ -14,7 +14,7 @@ __all__ = ["Document", "Span"]
 
 Span = tuple[int, int]
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n|\n(?=[ \t]*(?:[-•·*Ř]|\d+[.)])[ \t])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n|\n(?=[ \t]*(?:[-•·*Ř]|\d+[.)])[ \t])")  # "\r\n" files too
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the
 # dot belongs to an abbreviation or a number ("Oct. 11", "Rs. 190", "2.4").
 _ABBREVIATIONS = (
@@ -27,7 +27,7 @@ _ABBREVIATIONS = (
 _SENTENCE_END = re.compile(
     r"[.!?]+(?<!\b[A-Z]\.)"
     + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS)
-    + r"""["”’)]*(?=\s+["“‘(]?[A-Z0-9«]|\s*$)|;(?=\s)|:(?=\s*\n)|\n(?=[ \t]*\n)"""
+    + r"""["”’)]*(?=\s+["“‘(]?[A-Z0-9«]|\s*$)|;(?=\s)|:(?=\s*\n)|\n(?=[ \t\r]*\n)"""
 )
 
 
