@@ -45,6 +45,7 @@ _PART_JOIN = re.compile(
     r"\A(?:[^.;()%]{0,50}?[\s,])?\s*[,(]?\s*(?:or|which\s+(?:is|was|represents|represented|makes\s+up|accounts\s+for)|"
     r"that\s+is|equivalent\s+to|accounting\s+for|representing|making\s+up|amounting\s+to|i\.e\.|"
     r"made\s+up|makes?\s+up|accounted\s+for|accounts?\s+for|represent(?:s|ed)?|constitut(?:es|ed)|"
+    r"amounts?\s+to|amounted\s+to|"
     r"(?:was|were|is|are)\s+equal\s+to)\s*\(?\s*\Z"
     r"|\A\s*[,(]?\s*\(\s*\Z", re.I
 )
@@ -837,7 +838,7 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if stated.kind is not Kind.PERCENT or stated.value <= 0:
             continue
         of = _OF_AFTER.match(text.after(index, 100))
-        pair = _anaphoric_part(text, index, excluded) or _x_of_y(text, index)
+        pair = _anaphoric_part(text, index, excluded) or _x_of_y(text, index) or _of_these_part(text, index, excluded)
         if of is None and pair is None:
             continue
         if _change_direction(text, index) and of is None:
@@ -862,12 +863,29 @@ def _anaphoric_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[i
     part = _nearest_before(text, index, _is_measure)
     if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
         return None
+    return _anaphor_whole(text, part, excluded)
+
+
+def _anaphor_whole(text: _Text, part: int, excluded: set[Quantity]) -> tuple[int, int] | None:
     for member in text.earlier(part):
         candidate = text.quantities[member]
         if candidate not in excluded and compatible(candidate, text.quantities[part]) \
                 and candidate.value >= text.quantities[part].value:
             return part, member
     return None
+
+
+_OF_THESE_BEFORE = re.compile(r"\b(?:of\s+(?:these|them|which)|among\s+them)\s*[,:—–-]?\s*(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def _of_these_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
+    """ "369 schools ... Of these, 163 schools, or 44%, ...": the whole is what "these" names."""
+    part = _nearest_before(text, index, _is_measure)
+    if part is None or not _PART_JOIN.match(text.text[text.quantities[part].end:text.quantities[index].start]):
+        return None
+    if not _OF_THESE_BEFORE.search(text.text[max(0, text.quantities[part].start - 40):text.quantities[part].start]):
+        return None
+    return _anaphor_whole(text, part, excluded)
 
 
 def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
@@ -924,7 +942,7 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
         if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
             nearest = member
-        context = " ".join(_WORD.findall(text.text[max(0, quantity.start - 40):quantity.start])[-4:]
+        context = " ".join(_WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])[-4:]
                            + _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]).lower()
         score = len(words & set(context.split()))
         if score and (named is None or score > named[0]

@@ -156,7 +156,7 @@ def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
 # -- messages ------------------------------------------------------------------------------
 
 def _figure_list(candidate: Candidate, role: str) -> str:
-    return " + ".join(q.text for q in candidate.quantities(role))
+    return " + ".join(" ".join(q.text.split()) for q in candidate.quantities(role))
 
 
 def _unit_suffix(rule: Rule, candidate: Candidate) -> str:
