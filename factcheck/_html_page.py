@@ -15,12 +15,11 @@ import hashlib
 import html
 import re
 
-from ._document import Document
 from ._findings import Finding
 from ._render import (
     CheckedFile,
+    marked_sentence,
     primary_number,
-    sentence_span,
     summary_line,
     worst_verdict,
 )
@@ -405,7 +404,7 @@ def _finding_item(item: CheckedFile, file_index: int, finding_index: int, mark_o
          f'<span class="fc-small"><span class="fc-where">{where_html} \u00b7 </span>'
          f'{h(finding.rule)} {h(finding.name)}</span></p>'),
         f'<p class="fc-arith">{h(finding.message)}</p>',
-        f'<p class="fc-quote">\u201c{_quoted_sentence(item.document, finding)}\u201d</p>',
+        f'<p class="fc-quote">\u201c{marked_sentence(item.document, finding, h, "<b>{}</b>".format)}\u201d</p>',
     ]
     readings = _reading_lines(finding)
     if readings:
@@ -418,15 +417,3 @@ def _finding_item(item: CheckedFile, file_index: int, finding_index: int, mark_o
     return "".join(parts)
 
 
-def _quoted_sentence(document: Document, finding: Finding) -> str:
-    start, end = sentence_span(document, finding)
-    pieces, cursor = [], start
-    for number in sorted(finding.numbers, key=lambda n: n.quantity.start):
-        quantity = number.quantity
-        if quantity.start < cursor or quantity.end > end:
-            continue
-        pieces.append(h(document.text[cursor:quantity.start]))
-        pieces.append(f"<b>{h(quantity.text)}</b>")
-        cursor = quantity.end
-    pieces.append(h(document.text[cursor:end]))
-    return " ".join("".join(pieces).split())

@@ -14,7 +14,7 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -137,21 +137,6 @@ def _finding_lines(item: CheckedFile, finding: Finding, color: bool) -> list[str
     return out
 
 
-def marked_sentence(document: Document, finding: Finding, width: int = 220) -> str:
-    """The text around a finding's figures, each figure in [brackets], escaped for a terminal."""
-    start, end = sentence_span(document, finding, width)
-    pieces, cursor = [], start
-    for number in sorted(finding.numbers, key=lambda n: n.quantity.start):
-        quantity = number.quantity
-        if quantity.start < cursor or quantity.end > end:
-            continue
-        pieces.append(_flat(document.text[cursor:quantity.start]))
-        pieces.append(f"[{_flat(quantity.text)}]")
-        cursor = quantity.end
-    pieces.append(_flat(document.text[cursor:end]))
-    return "".join(pieces).strip()
-
-
 def sentence_span(document: Document, finding: Finding, width: int | None = 220) -> tuple[int, int]:
     """Where the sentence (or table row) holding a finding's figures starts and ends; cut to
     about ``width`` characters around the figures when longer (``None``: never cut)."""
@@ -167,13 +152,30 @@ def sentence_span(document: Document, finding: Finding, width: int | None = 220)
     return start, end
 
 
+def marked_sentence(document: Document, finding: Finding, escape: Callable[[str], str] = terminal_safe,
+                    mark: Callable[[str], str] = "[{}]".format, width: int = 220) -> str:
+    """The text around a finding's figures on one line, each figure marked (in [brackets]
+    by default); every piece of the release is escaped for where it goes."""
+    start, end = sentence_span(document, finding, width)
+    pieces, cursor = [], start
+    for number in sorted(finding.numbers, key=lambda n: n.quantity.start):
+        quantity = number.quantity
+        if quantity.start < cursor or quantity.end > end:
+            continue
+        pieces.append(escape(_flat(document.text[cursor:quantity.start])))
+        pieces.append(mark(escape(_flat(quantity.text))))
+        cursor = quantity.end
+    pieces.append(escape(_flat(document.text[cursor:end])))
+    return "".join(pieces).strip()
+
+
 def _flat(text: str) -> str:
-    """One line: runs of white space become one space, then anything else unsafe is escaped."""
+    """One line: each run of white space becomes one space, the edges kept."""
     if not text.strip():
         return " " if text else ""
     lead = " " if text[0].isspace() else ""
     tail = " " if text[-1].isspace() else ""
-    return terminal_safe(lead + " ".join(text.split()) + tail)
+    return lead + " ".join(text.split()) + tail
 
 
 # -- shared ---------------------------------------------------------------------------
@@ -324,28 +326,13 @@ def render_markdown(files: Iterable[CheckedFile], quiet: bool = False) -> str:
 
 
 def _markdown_finding(item: CheckedFile, finding: Finding) -> list[str]:
-    parts = [markdown_text(finding.message), f"\u201c{_markdown_sentence(item.document, finding)}\u201d"]
+    parts = [markdown_text(finding.message), f"\u201c{marked_sentence(item.document, finding, markdown_text, '**{}**'.format)}\u201d"]
     for reading in finding.readings if len(finding.readings) > 1 else ():
         parts.append(markdown_text(f"read as {reading.reading.label}: {reading.verdict.value} ({reading.detail})"))
     parts.extend(markdown_text(f"note: {note}") for note in finding.notes)
     if finding.corrections:
         parts.append(markdown_text("to agree, one of: " + "; ".join(finding.corrections)))
     return parts
-
-
-def _markdown_sentence(document: Document, finding: Finding) -> str:
-    """The sentence with each figure in bold (the figure's text escaped like the rest)."""
-    start, end = sentence_span(document, finding)
-    pieces, cursor = [], start
-    for number in sorted(finding.numbers, key=lambda n: n.quantity.start):
-        quantity = number.quantity
-        if quantity.start < cursor or quantity.end > end:
-            continue
-        pieces.append(markdown_text(document.text[cursor:quantity.start]))
-        pieces.append(f"**{markdown_text(quantity.text)}**")
-        cursor = quantity.end
-    pieces.append(markdown_text(document.text[cursor:end]))
-    return " ".join("".join(pieces).split())
 
 
 # -- SARIF 2.1.0 -------------------------------------------------------------------------
