@@ -31,11 +31,13 @@ class Reading:
     shift: Fraction = Fraction(0)
 
     def apply(self, interval: Interval) -> Interval:
+        if self.scale == 1 and not self.shift:
+            return interval  # the plain reading, by far the commonest
         ends = (interval.low * self.scale + self.shift, interval.high * self.scale + self.shift)
         return Interval(min(ends), max(ends))
 
     def apply_value(self, value: Fraction) -> Fraction:
-        return value * self.scale + self.shift
+        return value if self.scale == 1 and not self.shift else value * self.scale + self.shift
 
     def invert(self, interval: Interval) -> Interval:
         ends = ((interval.low - self.shift) / self.scale, (interval.high - self.shift) / self.scale)

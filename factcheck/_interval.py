@@ -31,11 +31,12 @@ class Interval:
 
     @classmethod
     def point(cls, value: Fraction | int) -> Interval:
-        return cls(value, value)
+        value = _fraction(value)
+        return cls._of(value, value)
 
     @classmethod
     def around(cls, value: Fraction, half_width: Fraction) -> Interval:
-        return cls(value - half_width, value + half_width)
+        return cls._of(value - half_width, value + half_width) if half_width >= 0 else cls(value, value)
 
     @property
     def midpoint(self) -> Fraction:
@@ -62,23 +63,36 @@ class Interval:
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.low, other.low), max(self.high, other.high))
 
+    @classmethod
+    def _of(cls, low: Fraction, high: Fraction) -> Interval:
+        """An interval from endpoints already known to be ordered Fractions (the hot path
+        of verdicts: no conversion, no check)."""
+        interval = object.__new__(cls)
+        object.__setattr__(interval, "low", low)
+        object.__setattr__(interval, "high", high)
+        return interval
+
     def __add__(self, other: Interval) -> Interval:
-        return Interval(self.low + other.low, self.high + other.high)
+        return Interval._of(self.low + other.low, self.high + other.high)
 
     def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.low - other.high, self.high - other.low)
+        return Interval._of(self.low - other.high, self.high - other.low)
 
     def __neg__(self) -> Interval:
-        return Interval(-self.high, -self.low)
+        return Interval._of(-self.high, -self.low)
 
     def __mul__(self, other: Interval) -> Interval:
+        if self.low >= 0 and other.low >= 0:
+            return Interval._of(self.low * other.low, self.high * other.high)
         products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)]
-        return Interval(min(products), max(products))
+        return Interval._of(min(products), max(products))
 
     def __truediv__(self, other: Interval) -> Interval:
         if other.low <= 0 <= other.high:
             raise ZeroDivisionError("division by an interval that contains zero")
-        return self * Interval(1 / other.high, 1 / other.low)
+        if self.low >= 0 and other.low > 0:
+            return Interval._of(self.low / other.high, self.high / other.low)
+        return self * Interval._of(1 / other.high, 1 / other.low)
 
     def __str__(self) -> str:
         if self.is_point:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from fractions import Fraction
+from functools import cached_property
 
 import attrs
 
@@ -66,7 +67,7 @@ class Quantity:
     scale: int = 1  # the scale word's factor: 10**9 for "billion", 1 for none
     unit_implied: bool = False  # unit or scale taken from a neighbour ("from 45 to 90 thousand tons")
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
         """Every value the figure stands for, read with its written precision."""
         if self.hedge is not None:
@@ -75,7 +76,7 @@ class Quantity:
             return Interval.point(self.value)
         return Interval.around(self.value, self.precision / 2)
 
-    @property
+    @cached_property
     def rounded_interval(self) -> Interval:
         """The wider reading in which trailing zeros are rounding too ("390" as 385..395)."""
         if self.hedge is not None or not self.is_round:

@@ -74,6 +74,7 @@ _PARTITION_CUE = re.compile(
 )
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)
+_TOTAL_HINT = re.compile(r"total|altogether|\ball\b|overall|make|add|together", re.I)  # a cheap first look
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
@@ -102,7 +103,8 @@ class _Text:
     sentence_members: tuple[tuple[int, ...], ...]  # quantity indices of each sentence
     sentence_spans: tuple[tuple[int, int], ...]  # text span of each sentence
     sentence_years: tuple[frozenset[int], ...]  # the years each sentence names
-    position: dict[Quantity, int]  # each quantity's index
+    position: dict[int, int]  # each quantity's index, by its start offset
+    directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
@@ -129,7 +131,7 @@ class _Text:
                 spans.append((chunk_start, chunk_end))
                 named_years.append(frozenset(years.get(sentence, ())))
         return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
-                   tuple(named_years), {q: i for i, q in enumerate(scan.quantities)})
+                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)})
 
     @property
     def text(self) -> str:
@@ -315,11 +317,13 @@ def _pair_before(text: _Text, index: int, operand) -> tuple[int, int] | None:  #
 
 
 def _change_direction(text: _Text, index: int) -> str | None:
-    before = _CHANGE_BEFORE.search(text.before(index, 60))
-    if before:
-        return before.group("word")
-    after = _CHANGE_AFTER.match(text.after(index, 20))
-    return after.group("word") if after else None
+    """The word that says a figure is a change ("up", "a decrease of"), if any."""
+    if index not in text.directions:
+        before = _CHANGE_BEFORE.search(text.before(index, 60))
+        after = None if before else _CHANGE_AFTER.match(text.after(index, 20))
+        found = before or after
+        text.directions[index] = found.group("word") if found else None
+    return text.directions[index]
 
 
 # -- detectors --------------------------------------------------------------------------------
@@ -699,7 +703,8 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
     for index, total in enumerate(text.quantities):
-        cue = _TOTAL_CUE.search(text.before(index, 80)) if _is_measure(total) else None
+        window = text.before(index, 80) if _is_measure(total) else ""
+        cue = _TOTAL_CUE.search(window) if _TOTAL_HINT.search(window) else None
         if cue is None:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
@@ -724,11 +729,15 @@ _BREAKDOWN = re.compile(
     r"breaks\s+down\s+(?:as\s+follows|into)|is\s+split\s+(?:into|between)|was\s+split\s+(?:into|between))\b|:)", re.I)
 
 
+_BREAKDOWN_HINT = re.compile(r":|compris|consist|made\s+up|break|split", re.I)  # a cheap first look
+
+
 def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "Funding of $45 million comprises $30 million ... and $15 million ...", "Loans
     amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
     for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not _BREAKDOWN.match(text.after(index, 60)):
+        window = text.after(index, 60) if _is_measure(total) else ""
+        if not _BREAKDOWN_HINT.search(window) or not _BREAKDOWN.match(window):
             continue
         parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
                  and not _is_rate(text, m)]
@@ -942,9 +951,7 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
         if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
             nearest = member
-        context = " ".join(_WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])[-4:]
-                           + _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]).lower()
-        score = len(words & set(context.split()))
+        score = len(words & _context_words(text, quantity)) if words else 0
         if score and (named is None or score > named[0]
                       or (score == named[0] and quantity.value >= text.quantities[named[1]].value)):
             named = (score, member)  # a tie goes to the larger figure: wholes are the big numbers
@@ -966,7 +973,7 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     by_subject: dict[frozenset[str], Candidate] = {}
     for candidate in found:
         if candidate.kind == "ratio":
-            by_subject.setdefault(_subject(text, text.position[candidate.quantities("stated")[0]]), candidate)
+            by_subject.setdefault(_subject(text, text.position[candidate.quantities("stated")[0].start]), candidate)
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.FACTOR or stated in used or stated.start >= lead_end:
             continue
@@ -975,6 +982,13 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
         if body is not None:
             yield _candidate("ratio", "a lead restating the body's factor",
                              (("old", body.quantities("old")[0]), ("new", body.quantities("new")[0]), ("stated", stated)))
+
+
+def _context_words(text: _Text, quantity: Quantity) -> set[str]:
+    """The words that name a figure: the four before it and the three after."""
+    before = _WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])[-4:]
+    after = _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]
+    return {word.lower() for word in before + after}
 
 
 def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
