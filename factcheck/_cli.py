@@ -123,9 +123,19 @@ def _settings(arguments: argparse.Namespace) -> object:
         start = Path(first) if Path(first).is_dir() else Path(first).parent
         config = find_config(start.resolve())
     settings = load_settings(config)
-    split = (lambda value: [v.strip() for v in value.split(",") if v.strip()] if value else None)
-    return settings.merge(select=split(arguments.select), ignore=split(arguments.ignore),
-                          fail_on=getattr(arguments, "fail_on", None))
+    return settings.merge(select=_rule_list(arguments.select, "--select"),
+                          ignore=_rule_list(arguments.ignore, "--ignore"), fail_on=getattr(arguments, "fail_on", None))
+
+
+def _rule_list(value: str | None, option: str) -> list[str] | None:
+    """The comma-separated rules of --select/--ignore; an empty list is a usage error (an
+    empty --select would otherwise check nothing, or everything, without a word)."""
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if not names:
+        raise InputError(f"usage: {option} needs rule codes or names, e.g. {option} FC01,share-of-total")
+    return names
 
 
 def _paths(arguments: argparse.Namespace, settings: object) -> list[str]:
@@ -138,13 +148,14 @@ def _paths(arguments: argparse.Namespace, settings: object) -> list[str]:
 def _results(arguments: argparse.Namespace, settings: object, jobs: int = 1) -> tuple[list[object], int]:
     """Check every path; returns the results and the paths' count."""
     from ._run import Options, check_files
+    from ._source import MAX_BYTES
 
     paths = _paths(arguments, settings)
     if not paths:
         raise InputError("no files to check (all excluded, or no .txt/.md/.html/.docx in the folders)")
     if jobs < 1:
         raise InputError("usage: --jobs must be at least 1")
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in paths else None  # more is refused by load_source
     options = Options(settings, arguments.stdin_filename, getattr(arguments, "diff_base", None),  # type: ignore[arg-type]
                       getattr(arguments, "previous", None))
     if options.previous is not None and len(paths) != 1:
@@ -155,6 +166,8 @@ def _results(arguments: argparse.Namespace, settings: object, jobs: int = 1) -> 
 
 def _run_report(arguments: argparse.Namespace) -> int:
     import os
+
+    import attrs
 
     from . import _render
 
@@ -169,12 +182,14 @@ def _run_report(arguments: argparse.Namespace) -> int:
     checked, errors, notes = [], [], []
     for result in results:
         if result.error is not None:  # type: ignore[attr-defined]
-            errors.append(result.error)  # type: ignore[attr-defined]
+            errors.append((result.path, result.error))  # type: ignore[attr-defined]
             continue
         item = result.checked  # type: ignore[attr-defined]
         if baseline is not None:
             report, _ = apply_baseline(item.report, item.path, item.document, baseline)
             item = _render.CheckedFile(item.source, item.document, report)
+            # findings a diff mode left out still use their entries: those are not stale
+            apply_baseline(attrs.evolve(report, findings=result.unchanged), item.path, item.document, baseline)
         checked.append(item)
         for suppression in result.unused_suppressions:  # type: ignore[attr-defined]
             codes = ",".join(sorted(suppression.codes)) or "all rules"
@@ -182,15 +197,19 @@ def _run_report(arguments: argparse.Namespace) -> int:
         notes.extend(f"{item.path}: {message}" for message in result.stale)  # type: ignore[attr-defined]
     if baseline is not None:
         notes.extend(f"{baseline_path}: unused baseline entry for {entry.file} ({entry.rule}): "
-                     f"{entry.sentence[:80]}" for entry in baseline.unused())
+                     f"{entry.sentence[:80]}" for entry in _unused_entries(baseline, results, settings))
     fmt = arguments.format
     if fmt == "json":
-        output = _render.render_json(checked, [(e.split(":", 1)[0], e) for e in errors])
+        output = _render.render_json(checked, errors)
     elif fmt == "concise":
         output = _render.render_concise(checked, quiet=arguments.quiet)
     elif fmt == "github":
         output = _render.render_github(checked)
-        _render.write_step_summary(checked, os.environ.get("GITHUB_STEP_SUMMARY") or None, quiet=arguments.quiet)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY") or None
+        try:
+            _render.write_step_summary(checked, summary, quiet=arguments.quiet)
+        except OSError as error:
+            errors.append((summary, f"{summary}: cannot write the job summary: {error.strerror or error}"))
     elif fmt == "sarif":
         output = _render.render_sarif(checked)
     elif fmt == "markdown":
@@ -198,17 +217,29 @@ def _run_report(arguments: argparse.Namespace) -> int:
     elif fmt == "html":
         output = _render.render_html(checked)
     else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org: set and not empty
         output = _render.render_text(checked, quiet=arguments.quiet, color=color)
     sys.stdout.write(output)
     for note in notes:
         print(f"factcheck: note: {_one_line(note)}", file=sys.stderr)
-    for message in errors:
+    for _, message in errors:
         print(f"factcheck: error: {_one_line(message)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     failed = any(settings.fails(item.report) for item in checked)  # type: ignore[attr-defined]
     return EXIT_FINDINGS if failed and not arguments.exit_zero else EXIT_OK
+
+
+def _unused_entries(baseline: object, results: list[object], settings: object) -> list[object]:
+    """The baseline's unused entries that this run could have used: those of a file it
+    checked and a rule it ran (a baseline for a whole folder, used on one file or with
+    --select, is not stale for the rest)."""
+    from ._baseline import _relative_file
+
+    files = {_relative_file(r.checked.path, baseline.root)  # type: ignore[attr-defined]
+             for r in results if r.checked is not None}  # type: ignore[attr-defined]
+    return [entry for entry in baseline.unused()  # type: ignore[attr-defined]
+            if entry.file in files and settings.selects(entry.rule)]  # type: ignore[attr-defined]
 
 
 def _run_baseline(arguments: argparse.Namespace) -> int:

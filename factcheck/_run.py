@@ -15,9 +15,10 @@ import attrs
 
 from ._config import Settings
 from ._document import Document
+from ._findings import Finding
 from ._render import CheckedFile
 from ._source import MAX_BYTES, InputError
-from ._sources import Suppression
+from ._sources import Source, Suppression
 
 __all__ = ["FileResult", "Options", "check_files"]
 
@@ -38,6 +39,8 @@ class FileResult:
     unused_suppressions: tuple[Suppression, ...] = ()
     stale: tuple[str, ...] = ()  # figures that changed while a relation using them did not
     previous_unknown: bool = False  # no previous version: every line counts as changed
+    path: str = ""  # the file as named (standard input: --stdin-filename or "<stdin>")
+    unchanged: tuple[Finding, ...] = ()  # diff modes: findings left out as not on a changed line
 
 
 def check_files(paths: list[str], options: Options, jobs: int = 1, stdin: bytes | None = None,
@@ -64,10 +67,11 @@ def _with_progress(results: Iterable[FileResult], total: int, shown: bool) -> It
 
 def _check_task(task: tuple[str, Options, bytes | None]) -> FileResult:
     path, options, stdin = task
+    name = (options.stdin_filename or "<stdin>") if path == "-" else path
     try:
         return _check_one(path, options, stdin)
     except InputError as error:
-        return FileResult(None, str(error))
+        return FileResult(None, str(error), path=name)
 
 
 def _check_one(path: str, options: Options, stdin: bytes | None) -> FileResult:
@@ -80,20 +84,46 @@ def _check_one(path: str, options: Options, stdin: bytes | None) -> FileResult:
     assert data is not None
     source = load_source(name, data, _format_hint(options, path))
     document = Document(source.text)
-    report = options.settings.filter(check(document))
-    report, suppressed, unused = apply_suppressions(report, source)
+    # Suppressions first, then the rule selection: a comment for a rule that is switched
+    # off is not "unused", it just has nothing to do in this run.
+    report, suppressed, unused = apply_suppressions(check(document), source)
+    report = options.settings.filter(report)
     stale: tuple[str, ...] = ()
+    unchanged: tuple[Finding, ...] = ()
     diffing, previous = _previous_version(path, options)
     if previous is not None:
-        from ._diff import changed_lines, focus, stale_relations
+        from ._diff import focus, stale_relations
 
-        previous_source = load_source(name, previous, _format_hint(options, path))
+        label = options.previous if options.previous is not None else f"{name} at {options.diff_base}"
+        previous_source = load_source(label, previous, source.format)  # named as itself, read as this file
         previous_report = options.settings.filter(check(Document(previous_source.text)))
-        changed = changed_lines(previous_source.text, source.text)
+        changed = _changed(previous_source, previous, source, data)
         stale = tuple(s.message() for s in stale_relations(previous_report, report))
-        report = focus(report, source.position, changed)
+        focused = focus(report, source.position, changed)
+        kept = {id(finding) for finding in focused.findings}
+        unchanged = tuple(finding for finding in report.findings if id(finding) not in kept)
+        report = focused
     new_file = diffing and previous is None  # a new file: every line is a changed line
-    return FileResult(CheckedFile(source, document, report), None, suppressed, tuple(unused), stale, new_file)
+    return FileResult(CheckedFile(source, document, report), None, suppressed, tuple(unused), stale, new_file, name,
+                      unchanged)
+
+
+def _changed(previous_source: Source, previous: bytes, source: Source, data: bytes) -> set[int]:
+    """The lines (a .docx: the paragraphs) of the file that changed, numbered as
+    ``Source.position`` numbers them.  Lines are those of the file, not of the prose:
+    HTML and Markdown prose holds paragraph breaks where the file has a tag."""
+    from ._diff import changed_items, changed_lines
+    from ._source import decode
+
+    if source.format == "docx":
+        return changed_items(_paragraphs(previous_source), _paragraphs(source))
+    return changed_lines(decode(previous, previous_source.path), decode(data, source.path))
+
+
+def _paragraphs(source: Source) -> list[str]:
+    starts = list(source.paragraph_starts) or [0]
+    ends = [start - 2 for start in starts[1:]] + [len(source.text)]  # paragraphs are joined by "\n\n"
+    return [source.text[start:end] for start, end in zip(starts, ends)]
 
 
 def _previous_version(path: str, options: Options) -> tuple[bool, bytes | None]:
