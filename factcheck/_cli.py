@@ -160,7 +160,7 @@ def _results(arguments: argparse.Namespace, settings: object, jobs: int = 1) -> 
                       getattr(arguments, "previous", None))
     if options.previous is not None and len(paths) != 1:
         raise InputError("usage: --previous compares one file with its previous version; name one file")
-    progress = sys.stderr.isatty() and len(paths) > 5 and getattr(arguments, "format", "text") != "text"
+    progress = sys.stderr.isatty() and len(paths) > 5
     return list(check_files(paths, options, jobs=jobs, stdin=stdin, progress=progress)), len(paths)
 
 

@@ -389,8 +389,9 @@ def _classify(text: str, start: int, reading: _Reading, has_decimals: bool,
     noun = _noun_after(text, end)
     if noun is None if reading.scale > 1 else has_decimals:
         return _quantity(text, start, end, earlier, kind=Kind.NUMBER, **common)
-    # a whole number counts things; it is exact when the text names them ("79 projects")
-    exact = reading.scale == 1 and noun is not None
+    # a whole number counts things, exactly: "79 projects", "of these, 68 ..."; in a table
+    # row with no noun it may be an amount rounded to the table's unit
+    exact = reading.scale == 1 and (noun is not None or not _in_table_row(text, start))
     return _quantity(text, start, end, earlier, kind=Kind.COUNT, unit="count", noun=noun, exact=exact, **common)
 
 
@@ -398,6 +399,12 @@ def _is_glued_capital(text: str, end: int, unit: re.Match[str]) -> bool:
     """ "5G", "4K": a capital letter glued to a figure names a thing, not grams or metres."""
     written = unit.group("unit")
     return unit.start("unit") == end and len(written) == 1 and written.isupper()
+
+
+def _in_table_row(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return bool(_TABLE_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)))
 
 
 def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quantity],

@@ -68,9 +68,11 @@ _SUBSET_CUE = re.compile(
 # a list of parts ends where another list starts or a comparison begins
 _LIST_END = re.compile(_SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
 _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
+# "Of these, A ... and B": a breakdown; "of which" and "including" only name some parts (subsets),
+# and "or 51% of the total" names a share, so "of the total" counts only as "Of the total, ..."
 _PARTITION_CUE = re.compile(
-    r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number|which)|within\s+this\s+total|"
-    r"of\s+the\s+total)\s*[,:—–-]?", re.I
+    r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number)\s*[,:—–-]?|within\s+this\s+total\s*[,:—–-]?|"
+    r"of\s+the\s+total\s*[,:—–-])", re.I
 )
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)

@@ -127,7 +127,8 @@ def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Ou
         notes = () if face_in_stated else ("holds only within the rounding of the figures",)
         return _Outcome(True, computed, face, bool(face_in_stated), gap, notes)
     round_figures = [n.quantity for n in candidate.numbers if n.quantity.is_round]
-    for figures in [[figure] for figure in round_figures] + ([round_figures] if len(round_figures) > 1 else []):
+    # one round figure at a time: reading several as rounded at once would excuse almost anything
+    for figures in [[figure] for figure in round_figures]:
         def rounded(quantity: Quantity, chosen: list[Quantity] = figures) -> Interval:
             return quantity.rounded_interval if quantity in chosen else quantity.interval
 
@@ -143,13 +144,12 @@ def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Ou
 
 
 def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
-    """Whether a figure of the same role and unit is written more finely than ``figure``
+    """Whether a figure of the same unit is written more finely than ``figure``
     would be if it were rounded: beside "976.3 billion", "500 billion" is hardly rounded to
     the hundred billion, nor "70" beside "11"."""
-    role = next(n.role for n in candidate.numbers if n.quantity is figure)
     return any(
         n.quantity is not figure and n.quantity.unit == figure.unit and n.quantity.precision < figure.rounding
-        for n in candidate.numbers if n.role == role
+        for n in candidate.numbers
     )
 
 
