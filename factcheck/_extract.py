@@ -391,7 +391,7 @@ def _classify(text: str, start: int, reading: _Reading, has_decimals: bool,
         return _quantity(text, start, end, earlier, kind=Kind.NUMBER, **common)
     # a whole number counts things, exactly: "79 projects", "of these, 68 ..."; in a table
     # row with no noun it may be an amount rounded to the table's unit
-    exact = reading.scale == 1 and (noun is not None or not _in_table_row(text, start))
+    exact = reading.scale == 1 and (noun is not None or not in_table_row(text, start))
     return _quantity(text, start, end, earlier, kind=Kind.COUNT, unit="count", noun=noun, exact=exact, **common)
 
 
@@ -401,10 +401,15 @@ def _is_glued_capital(text: str, end: int, unit: re.Match[str]) -> bool:
     return unit.start("unit") == end and len(written) == 1 and written.isupper()
 
 
-def _in_table_row(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    return bool(_TABLE_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)))
+def in_table_row(text: str, offset: int) -> bool:
+    """Whether the figure's line looks like a table row; only its near part is read, so that
+    a text of one enormous line still takes linear time."""
+    window_start = max(0, offset - 160)
+    line_start = text.rfind("\n", window_start, offset) + 1 or window_start
+    line_end = text.find("\n", offset, offset + 160)
+    line_end = line_end if line_end >= 0 else min(len(text), offset + 160)
+    # columns apart, or a cell alone on its line (tables exported one cell per line)
+    return bool(_TABLE_LINE.search(text, line_start, line_end)) or len(text[line_start:line_end].strip()) < 24
 
 
 def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quantity],
@@ -488,10 +493,7 @@ def _accounting_negative(text: str, quantity: Quantity) -> Quantity:
         return quantity
     if quantity.precision >= 1 and "," not in quantity.text:
         return quantity
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if not _TABLE_LINE.search(line):
+    if not in_table_row(text, start):
         return quantity
     return attrs.evolve(quantity, start=start - 1, end=end + 1, text=text[start - 1:end + 1],
                         value=-quantity.value)

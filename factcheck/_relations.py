@@ -19,7 +19,7 @@ import attrs
 
 from . import _lexicon as lex
 from ._document import Document
-from ._extract import Scan
+from ._extract import Scan, in_table_row as _in_table_row
 from ._findings import Number, Reading
 from ._models import Kind, Quantity, TimeAnchor
 from ._text import format_number
@@ -506,7 +506,7 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 and _TABLE_GAP.match(text.text[first.end:second.start])
                 and _TABLE_GAP.match(text.text[second.end:change.start])
                 and "\n" in text.text[max(0, first.start - 200):first.start] + text.text[change.end:change.end + 200]
-                and _is_table_line(text.text, first.start)):
+                and _in_table_row(text.text, first.start)):
             newer_first = _newer_column_first(text.text, first.start)
             new, old = (first, second) if newer_first else (second, first)
             if old.value != 0:
@@ -515,13 +515,6 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             index += 3
             continue
         index += 1
-
-
-def _is_table_line(source: str, offset: int) -> bool:
-    line_start = source.rfind("\n", 0, offset) + 1
-    line_end = source.find("\n", offset)
-    line = source[line_start:line_end if line_end >= 0 else len(source)]
-    return bool(re.search(r" {2,}|\t|\|", line)) or len(line.strip()) < 24
 
 
 def _newer_column_first(source: str, offset: int) -> bool:
