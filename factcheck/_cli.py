@@ -222,7 +222,7 @@ def _run_report(arguments: argparse.Namespace) -> int:
     sys.stdout.write(output)
     for note in notes:
         print(f"factcheck: note: {_one_line(note)}", file=sys.stderr)
-    for _, message in errors:
+    for message in dict.fromkeys(message for _, message in errors):  # one git failure is said once
         print(f"factcheck: error: {_one_line(message)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
