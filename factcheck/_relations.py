@@ -76,7 +76,7 @@ _PARTITION_CUE = re.compile(
 )
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)
-_TOTAL_HINT = re.compile(r"total|altogether|\ball\b|overall|make|add|together", re.I)  # a cheap first look
+_TOTAL_HINTS = ("total", "altogether", "all", "make", "add", "together")  # a cheap first look
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
@@ -318,10 +318,24 @@ def _pair_before(text: _Text, index: int, operand) -> tuple[int, int] | None:  #
     return None
 
 
+# the beginnings of the words of _INCREASE and _DECREASE
+_CHANGE_STEMS = (
+    "increas", "rose", "rise", "rising", "grew", "grow", "up", "higher", "gain", "jump", "climb", "surg", "expand",
+    "hike", "boost", "added", "more", "decreas", "fell", "fall", "declin", "down", "lower", "drop", "shr", "reduc",
+    "cut", "narrow", "contract", "slump", "plung", "slid", "less", "loss",
+)
+
+
+def _change_word_near(before: str) -> bool:
+    """A cheap first look: does one of the last words before a figure start like a change word?"""
+    return any(word.lower().lstrip("(\"'").startswith(_CHANGE_STEMS) for word in before.split()[-7:])
+
+
 def _change_direction(text: _Text, index: int) -> str | None:
     """The word that says a figure is a change ("up", "a decrease of"), if any."""
     if index not in text.directions:
-        before = _CHANGE_BEFORE.search(text.before(index, 60))
+        window = text.before(index, 60)
+        before = _CHANGE_BEFORE.search(window) if _change_word_near(window) else None
         after = None if before else _CHANGE_AFTER.match(text.after(index, 20))
         found = before or after
         text.directions[index] = found.group("word") if found else None
@@ -625,11 +639,12 @@ def _as_amount(cell: Quantity, currency: str, scale: int) -> Quantity:
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "79 projects ... Of these, 68 have been completed and 11 are under way": a sum."""
+    cues = _cues_by_sentence(text, _PARTITION_CUE)
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         if not members:
             continue
-        for cue in _PARTITION_CUE.finditer(text.text, start, end):
+        for cue in cues.get(sentence, ()):
             after = [m for m in members if text.quantities[m].start >= cue.end()]
             before = [m for m in _members_before(text, sentence, cue.start())]
             yield from _grouped_parts(text, after, before, "sum", "of these, A and B", minimum=2)
@@ -699,7 +714,8 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
     for index, total in enumerate(text.quantities):
         window = text.before(index, 80) if _is_measure(total) else ""
-        cue = _TOTAL_CUE.search(window) if _TOTAL_HINT.search(window) else None
+        lowered = window.lower()
+        cue = _TOTAL_CUE.search(window) if any(hint in lowered for hint in _TOTAL_HINTS) else None
         if cue is None:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
@@ -757,11 +773,26 @@ def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
                          [("total", text.quantities[totals[-1]])] + [("part", text.quantities[p]) for p in parts])
 
 
+def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
+    """Every match of a cue pattern, in one pass over the text, by the sentence it is in."""
+    starts = [start for start, _ in text.sentence_spans]
+    found: dict[int, list[re.Match[str]]] = {}
+    for match in pattern.finditer(text.text):
+        sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
+        while sentence + 1 < len(starts) and starts[sentence + 1] == starts[sentence] \
+                and text.sentence_spans[sentence][1] <= match.start():
+            sentence += 1
+        if text.sentence_spans[sentence][0] <= match.start() < text.sentence_spans[sentence][1]:
+            found.setdefault(sentence, []).append(match)
+    return found
+
+
 def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
+    cues = _cues_by_sentence(text, _SUBSET_CUE)
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
-        for cue in _SUBSET_CUE.finditer(text.text, start, end):
+        for cue in cues.get(sentence, ()):
             nested = _LIST_END.search(text.text, cue.end(), end)
             stop = nested.start() if nested else end
             parts = [m for m in members if cue.end() <= text.quantities[m].start < stop
