@@ -128,13 +128,18 @@ def _finding_lines(item: CheckedFile, finding: Finding, color: bool) -> list[str
     out = [f"{terminal_safe(item.path)}:{line}:{column}: {finding.rule} {mark} [{finding.name}] "
            f"{terminal_safe(finding.message)}"]
     out.append(f"    | {marked_sentence(item.document, finding)}")
-    for reading in finding.readings if len(finding.readings) > 1 else ():
-        out.append(f"    - read as {terminal_safe(reading.reading.label)}: {reading.verdict.value}"
-                   f" ({terminal_safe(reading.detail)})")
-    out.extend(f"    note: {terminal_safe(note)}" for note in finding.notes)
-    if finding.corrections:
-        out.append("    to agree, one of: " + "; ".join(terminal_safe(c) for c in finding.corrections))
+    out.extend(f"    {line}" for line in _details(finding))
     return out
+
+
+def _details(finding: Finding) -> list[str]:
+    """The readings weighed, the rounding notes and the corrections, escaped for a terminal."""
+    lines = [f"- read as {terminal_safe(r.reading.label)}: {r.verdict.value} ({terminal_safe(r.detail)})"
+             for r in (finding.readings if len(finding.readings) > 1 else ())]
+    lines.extend(f"note: {terminal_safe(note)}" for note in finding.notes)
+    if finding.corrections:
+        lines.append("to agree, one of: " + "; ".join(terminal_safe(c) for c in finding.corrections))
+    return lines
 
 
 def sentence_span(document: Document, finding: Finding, width: int | None = 220) -> tuple[int, int]:
@@ -260,13 +265,7 @@ def render_github(files: Iterable[CheckedFile]) -> str:
 def _github_message(item: CheckedFile, finding: Finding) -> str:
     """Several lines (the runner shows them), each one escaped for a terminal first."""
     parts = [f"{finding.verdict.value}: {terminal_safe(finding.message)}",
-             f"| {marked_sentence(item.document, finding)}"]
-    for reading in finding.readings if len(finding.readings) > 1 else ():
-        parts.append(f"read as {terminal_safe(reading.reading.label)}: {reading.verdict.value} "
-                     f"({terminal_safe(reading.detail)})")
-    parts.extend(f"note: {terminal_safe(note)}" for note in finding.notes)
-    if finding.corrections:
-        parts.append("to agree, one of: " + "; ".join(terminal_safe(c) for c in finding.corrections))
+             f"| {marked_sentence(item.document, finding)}", *_details(finding)]
     return "\n".join(parts)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Iterable, Iterator
 
 import attrs
@@ -17,7 +16,7 @@ from ._config import Settings
 from ._document import Document
 from ._findings import Finding
 from ._render import CheckedFile
-from ._source import MAX_BYTES, InputError
+from ._source import InputError, read_bytes
 from ._sources import Source, Suppression
 
 __all__ = ["FileResult", "Options", "check_files"]
@@ -80,7 +79,7 @@ def _check_one(path: str, options: Options, stdin: bytes | None) -> FileResult:
     from ._sources import load_source
 
     name = (options.stdin_filename or "<stdin>") if path == "-" else path
-    data = stdin if path == "-" else _read_bytes(path)
+    data = stdin if path == "-" else read_bytes(path)
     assert data is not None
     source = load_source(name, data, _format_hint(options, path))
     document = Document(source.text)
@@ -130,7 +129,7 @@ def _previous_version(path: str, options: Options) -> tuple[bool, bytes | None]:
     """Whether the run compares with a previous version, and that version's bytes (None
     when the file did not exist then)."""
     if options.previous is not None:
-        return True, _read_bytes(options.previous)
+        return True, read_bytes(options.previous)
     if options.diff_base is None or path == "-":
         return False, None
     from ._diff import previous_bytes_from_git
@@ -144,18 +143,3 @@ def _format_hint(options: Options, path: str) -> str | None:
 
         return format_of(options.stdin_filename)
     return None
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        with Path(path).open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB; not a press release")
-    return data

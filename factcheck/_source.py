@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-__all__ = ["InputError", "MAX_BYTES", "decode", "read_text"]
+__all__ = ["InputError", "MAX_BYTES", "decode", "read_bytes", "read_text"]
 
 MAX_BYTES = 64 * 1024 * 1024  # a release is kilobytes; anything past this is not one
 
@@ -15,6 +15,11 @@ class InputError(Exception):
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    return decode(read_bytes(path, max_bytes), str(path))
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refusing folders, missing files and anything over ``max_bytes``."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -27,7 +32,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: larger than {max_bytes // (1024 * 1024)} MiB; not a press release")
-    return decode(data, str(path))
+    return data
 
 
 def decode(data: bytes, name: str = "<input>") -> str:
