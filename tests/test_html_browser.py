@@ -161,6 +161,8 @@ PROBE = """
   out.afterSecondClick = panel.hidden;
   var pass = document.querySelector("mark.fc-figure.fc-pass");
   pass.focus();
+  // a headless window may not hold the focus, so focus() alone may fire nothing: send the event too
+  if (panel.hidden) { pass.dispatchEvent(new FocusEvent("focus")); }
   out.afterFocus = { hidden: panel.hidden, text: panel.textContent };
   document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
   out.afterEscape = panel.hidden;
