@@ -27,7 +27,7 @@ import attrs
 from ._document import Document
 from ._findings import Finding, Report
 from ._rule import Verdict
-from ._source import InputError
+from ._source import InputError, read_bytes
 from ._sources import Source, Suppression
 
 __all__ = [
@@ -157,14 +157,7 @@ def write_baseline(path: str | os.PathLike[str], items: Iterable[tuple[str, Find
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; anything but a version-1 baseline is an ``InputError``."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    raw = read_bytes(path, kind="baseline file")
     try:
         payload = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

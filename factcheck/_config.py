@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 import attrs
 
-from ._source import InputError
+from ._source import InputError, read_bytes
 
 __all__ = [
     "DEFAULT_EXTENSIONS", "FAIL_ON", "Settings", "find_config", "load_settings", "resolve_rules",
@@ -218,13 +218,7 @@ def load_settings(path: Path | None) -> Settings:
         return Settings()
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        text = read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not valid UTF-8 text") from None
     data = _parse(path, text)

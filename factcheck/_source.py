@@ -18,8 +18,9 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     return decode(read_bytes(path, max_bytes), str(path))
 
 
-def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """A file's bytes, refusing folders, missing files and anything over ``max_bytes``."""
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES, kind: str = "file") -> bytes:
+    """A file's bytes, refusing folders, missing files and anything over ``max_bytes``;
+    ``kind`` names what was expected in the message ("no such baseline file")."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -27,7 +28,7 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{path}: no such {kind}") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
