@@ -20,7 +20,10 @@ def _fraction(value: Fraction | int | str) -> Fraction:
 
 @attrs.frozen(order=False)
 class Interval:
-    """The closed interval [low, high] of exact rationals."""
+    """The closed interval [low, high] of exact rationals.
+
+    The arithmetic reads signs off numerators (a Fraction's denominator is positive):
+    comparing a Fraction with 0 costs several times more, and verdicts do it often."""
 
     low: Fraction = attrs.field(converter=_fraction)
     high: Fraction = attrs.field(converter=_fraction)
@@ -82,15 +85,15 @@ class Interval:
         return Interval._of(-self.high, -self.low)
 
     def __mul__(self, other: Interval) -> Interval:
-        if self.low >= 0 and other.low >= 0:
+        if self.low.numerator >= 0 and other.low.numerator >= 0:
             return Interval._of(self.low * other.low, self.high * other.high)
         products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval._of(min(products), max(products))
 
     def __truediv__(self, other: Interval) -> Interval:
-        if other.low <= 0 <= other.high:
+        if other.low.numerator <= 0 <= other.high.numerator:
             raise ZeroDivisionError("division by an interval that contains zero")
-        if self.low >= 0 and other.low > 0:
+        if self.low.numerator >= 0 and other.low.numerator > 0:
             return Interval._of(self.low / other.high, self.high / other.low)
         return self * Interval._of(1 / other.high, 1 / other.low)
 

@@ -9,6 +9,7 @@ it passes with a note saying so.
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cached_property
 from typing import Callable
 
 import attrs
@@ -32,36 +33,50 @@ class Candidate:
     readings: tuple[Reading, ...] = (Reading(),)
 
     def quantities(self, role: str) -> tuple[Quantity, ...]:
-        return tuple(number.quantity for number in self.numbers if number.role == role)
+        return self._by_role.get(role, ())
+
+    @cached_property
+    def _by_role(self) -> dict[str, tuple[Quantity, ...]]:
+        """The figures of each role, grouped once: judging asks for them many times."""
+        grouped: dict[str, list[Quantity]] = {}
+        for number in self.numbers:
+            grouped.setdefault(number.role, []).append(number.quantity)
+        return {role: tuple(figures) for role, figures in grouped.items()}
+
+
+_ZERO = Fraction(0)
 
 
 @attrs.frozen
 class _Outcome:
     holds: bool
     computed: Interval | None  # the stated figure's required interval (None for inequalities)
-    face: Fraction  # the arithmetic on the written values
-    face_holds: bool
-    gap: Fraction
+    excess: Fraction  # for an inequality: how far the lesser role exceeds the greater, at least
     notes: tuple[str, ...]
     doubtful: bool = False  # holds only by rounding a figure whose siblings are written more precisely
 
 
 def judge(rule: Rule, candidate: Candidate) -> Finding:
     relation = rule.equation
-    outcomes = [_evaluate(relation, candidate, reading) for reading in candidate.readings]
+    face = _face(relation, candidate)  # the same under every reading: only the stated figure is read
+    outcomes = [_evaluate(relation, candidate, reading, face) for reading in candidate.readings]
     held = [outcome.holds for outcome in outcomes]
     verdict = Verdict.PASS if all(held) else Verdict.DISCREPANCY if not any(held) else Verdict.AMBIGUOUS
     if verdict is Verdict.PASS and any(outcome.doubtful for outcome in outcomes):
         verdict = Verdict.AMBIGUOUS  # "T500 billion" beside "T976.3 billion" is hardly a rounded figure
     first = outcomes[0]
-    arithmetic = _arithmetic(rule, candidate, first.face)
+    suffix = _unit_suffix(rule, candidate)
+    face_text = format_number(face) + suffix
+    figures = _figure_lists(candidate)
+    arithmetic = _arithmetic(rule, figures, face_text)
     readings = tuple(
         ReadingResult(reading, Verdict.PASS if outcome.holds else Verdict.DISCREPANCY, outcome.computed,
-                      _reading_detail(rule, relation, candidate, reading, outcome))
+                      _reading_detail(rule, relation, candidate, reading, outcome, face_text))
         for reading, outcome in zip(candidate.readings, outcomes)
     )
     notes = tuple(dict.fromkeys(note for outcome in outcomes if outcome.holds for note in outcome.notes))
-    message = _message(rule, relation, candidate, verdict, arithmetic, first, readings)
+    stated = figures.get(relation.stated, "")  # type: ignore[arg-type]
+    message = _message(relation, verdict, arithmetic, stated, first, readings, face_text, suffix)
     corrections = _corrections(rule, relation, candidate) if verdict is Verdict.DISCREPANCY else ()
     return Finding(
         rule=rule.code, name=rule.name, kind=rule.kind, verdict=verdict, message=message,
@@ -79,10 +94,6 @@ def _written(quantity: Quantity) -> Interval:
     return quantity.interval
 
 
-def _face(quantity: Quantity) -> Interval:
-    return Interval.point(quantity.value)
-
-
 def _values(relation: Relation, candidate: Candidate, reading: Reading,
             read: Callable[[Quantity], Interval]) -> dict[str, Interval]:
     values: dict[str, Interval] = {}
@@ -97,35 +108,60 @@ def _values(relation: Relation, candidate: Candidate, reading: Reading,
     return values
 
 
-def _holds(relation: Relation, values: dict[str, Interval]) -> tuple[bool, Interval | None, Fraction]:
-    """Whether the relation can hold, the stated role's required interval, and the gap."""
+def _face_total(candidate: Candidate, role: str) -> Fraction:
+    """The sum of a role's written values."""
+    figures = candidate.quantities(role)
+    total = figures[0].value
+    for figure in figures[1:]:
+        total = total + figure.value
+    return total
+
+
+def _face(relation: Relation, candidate: Candidate) -> Fraction:
+    """The arithmetic on the written values: the stated role from the others, or an
+    inequality's lesser role."""
     if relation.is_inequality:
-        lesser = values[relation.lesser]  # type: ignore[index]
-        greater = values[relation.greater] if relation.greater else Interval.point(relation.limit)  # type: ignore[arg-type]
-        return lesser.low <= greater.high, None, max(Fraction(0), lesser.low - greater.high)
+        return _face_total(candidate, relation.lesser)  # type: ignore[arg-type]
+    others = {role: _face_total(candidate, role) for role in relation.roles
+              if role != relation.stated and candidate.quantities(role)}
+    try:
+        return relation.face(others)  # type: ignore[misc]
+    except ZeroDivisionError:
+        return _ZERO  # a zero base says nothing; _holds lets such a relation pass
+
+
+def _face_holds(relation: Relation, candidate: Candidate, reading: Reading, face: Fraction) -> bool:
+    """Whether the relation holds on the written values taken as exact."""
+    if relation.is_inequality:
+        greater = _face_total(candidate, relation.greater) if relation.greater else relation.limit
+        return face <= greater  # type: ignore[operator]
+    return face == reading.apply_value(_face_total(candidate, relation.stated))  # type: ignore[arg-type]
+
+
+def _holds(relation: Relation, values: dict[str, Interval]) -> tuple[bool, Interval | None, Fraction]:
+    """Whether the relation can hold, the stated role's required interval, and an
+    inequality's excess."""
+    if relation.is_inequality:
+        least = values[relation.lesser].low  # type: ignore[index]
+        most = values[relation.greater].high if relation.greater else relation.limit
+        holds = least <= most  # type: ignore[operator]
+        return holds, None, _ZERO if holds else least - most  # type: ignore[operator]
     stated = relation.stated
     assert stated is not None
     others = {role: value for role, value in values.items() if role != stated}
     try:
         computed = relation.solutions[stated](others)
     except ZeroDivisionError:
-        return True, None, Fraction(0)  # a zero base says nothing
-    return computed.meets(values[stated]), computed, computed.gap(values[stated])
+        return True, None, _ZERO  # a zero base says nothing
+    return computed.meets(values[stated]), computed, _ZERO
 
 
-def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Outcome:
-    face_values = _values(relation, candidate, reading, _face)
-    face_holds, face_computed, _ = _holds(relation, face_values)
-    face = face_computed.low if face_computed is not None else face_values[relation.lesser].low  # type: ignore[index]
-    written_holds, computed, gap = _holds(relation, _values(relation, candidate, reading, _written))
-    stated_figures = candidate.quantities(relation.stated) if relation.stated else ()
-    face_in_stated = face_holds or (
-        computed is not None and stated_figures
-        and reading.apply(stated_figures[0].interval).contains(face)
-    )
+def _evaluate(relation: Relation, candidate: Candidate, reading: Reading, face: Fraction) -> _Outcome:
+    written_holds, computed, excess = _holds(relation, _values(relation, candidate, reading, _written))
     if written_holds:
-        notes = () if face_in_stated else ("holds only within the rounding of the figures",)
-        return _Outcome(True, computed, face, bool(face_in_stated), gap, notes)
+        unrounded = _face_in_stated(relation, candidate, reading, face, computed)
+        notes = () if unrounded else ("holds only within the rounding of the figures",)
+        return _Outcome(True, computed, excess, notes)
     round_figures = [n.quantity for n in candidate.numbers if n.quantity.is_round]
     # one round figure at a time: reading several as rounded at once would excuse almost anything
     for figures in [[figure] for figure in round_figures]:
@@ -139,8 +175,18 @@ def _evaluate(relation: Relation, candidate: Candidate, reading: Reading) -> _Ou
             doubtful = any(_finer_sibling(candidate, figure) for figure in figures)
             if doubtful:
                 note += ", though the figures beside it are written more precisely; taken as exact, it fails"
-            return _Outcome(True, computed, face, False, gap, (note,), doubtful)
-    return _Outcome(False, computed, face, False, gap, ())
+            return _Outcome(True, computed, excess, (note,), doubtful)
+    return _Outcome(False, computed, excess, ())
+
+
+def _face_in_stated(relation: Relation, candidate: Candidate, reading: Reading, face: Fraction,
+                    computed: Interval | None) -> bool:
+    """Whether the face arithmetic falls within the stated figure as written (no rounding
+    of the figures needed)."""
+    stated_figures = candidate.quantities(relation.stated) if relation.stated else ()
+    if computed is not None and stated_figures and reading.apply(stated_figures[0].interval).contains(face):
+        return True
+    return _face_holds(relation, candidate, reading, face)
 
 
 def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
@@ -155,8 +201,10 @@ def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
 
 # -- messages ------------------------------------------------------------------------------
 
-def _figure_list(candidate: Candidate, role: str) -> str:
-    return " + ".join(" ".join(q.text.split()) for q in candidate.quantities(role))
+def _figure_lists(candidate: Candidate) -> dict[str, str]:
+    """Each role's figures as written: "45 + 90 thousand tons"."""
+    roles = dict.fromkeys(number.role for number in candidate.numbers)
+    return {role: " + ".join(" ".join(q.text.split()) for q in candidate.quantities(role)) for role in roles}
 
 
 def _unit_suffix(rule: Rule, candidate: Candidate) -> str:
@@ -166,23 +214,15 @@ def _unit_suffix(rule: Rule, candidate: Candidate) -> str:
     return "" if unit in (None, "count") else f" {unit}"
 
 
-def _arithmetic(rule: Rule, candidate: Candidate, face: Fraction) -> str:
-    roles = {number.role for number in candidate.numbers}
-    fields = {role: _figure_list(candidate, role) for role in roles}
-    fields["computed"] = format_number(face) + _unit_suffix(rule, candidate)
+def _arithmetic(rule: Rule, figures: dict[str, str], face_text: str) -> str:
     try:
-        return rule.arithmetic.format(**fields)
+        return rule.arithmetic.format(**{**figures, "computed": face_text})
     except KeyError:
-        return fields["computed"]
+        return face_text
 
 
-def _stated_text(relation: Relation, candidate: Candidate) -> str:
-    return _figure_list(candidate, relation.stated) if relation.stated else ""
-
-
-def _message(rule: Rule, relation: Relation, candidate: Candidate, verdict: Verdict, arithmetic: str,
-             first: _Outcome, readings: tuple[ReadingResult, ...]) -> str:
-    stated = _stated_text(relation, candidate)
+def _message(relation: Relation, verdict: Verdict, arithmetic: str, stated: str, first: _Outcome,
+             readings: tuple[ReadingResult, ...], face_text: str, suffix: str) -> str:
     if verdict is Verdict.AMBIGUOUS:
         if len(readings) == 1:
             return f"{arithmetic}; stated {stated}: holds only under a doubtful reading of the figures"
@@ -191,24 +231,24 @@ def _message(rule: Rule, relation: Relation, candidate: Candidate, verdict: Verd
     if relation.is_inequality:
         if verdict is Verdict.PASS:
             return arithmetic
-        return f"{arithmetic} fails: the parts exceed the whole by at least {format_number(first.gap)}{_unit_suffix(rule, candidate)}"
+        return f"{arithmetic} fails: the parts exceed the whole by at least {format_number(first.excess)}{suffix}"
     if readings[0].reading.label and len(readings) == 1:
         stated = f"{stated} ({readings[0].reading.label})"
     if verdict is Verdict.PASS:
         return f"{arithmetic}; stated {stated}"
     expected = first.computed
-    should = f"{format_number(expected.low)}..{format_number(expected.high)}" if expected and not expected.is_point \
-        else format_number(first.face)
-    return f"{arithmetic}; stated {stated}, which should be {should}{_unit_suffix(rule, candidate)}"
+    should = face_text if expected is None or expected.is_point \
+        else f"{format_number(expected.low)}..{format_number(expected.high)}{suffix}"
+    return f"{arithmetic}; stated {stated}, which should be {should}"
 
 
 def _reading_detail(rule: Rule, relation: Relation, candidate: Candidate, reading: Reading,
-                    outcome: _Outcome) -> str:
+                    outcome: _Outcome, face_text: str) -> str:
     if outcome.computed is None:
         return ""
     stated = candidate.quantities(relation.stated)[0] if relation.stated else None
     shown = format_number(reading.apply_value(stated.value)) if stated else ""
-    return f"{shown}{rule.unit} against {format_number(outcome.face)}{_unit_suffix(rule, candidate)}"
+    return f"{shown}{rule.unit} against {face_text}"
 
 
 def _corrections(rule: Rule, relation: Relation, candidate: Candidate) -> tuple[str, ...]:
@@ -235,6 +275,6 @@ def _corrections(rule: Rule, relation: Relation, candidate: Candidate) -> tuple[
 def _span(interval: Interval, like: Quantity) -> str:
     suffix = "" if like.unit in (None, "count", "factor", "percent", "pp") else f" {like.unit}"
     suffix = {"percent": "%", "pp": " pp", "factor": " times"}.get(like.unit or "", suffix)
-    if interval.is_point or format_number(interval.low) == format_number(interval.high):
-        return f"{format_number(interval.low)}{suffix}"
-    return f"{format_number(interval.low)}..{format_number(interval.high)}{suffix}"
+    low = format_number(interval.low)
+    high = low if interval.is_point else format_number(interval.high)
+    return f"{low}{suffix}" if low == high else f"{low}..{high}{suffix}"
