@@ -166,7 +166,7 @@ class _Text:
 def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
-    detectors = (_tables, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
+    detectors = (_tables, _table_sums, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
                  _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
@@ -635,6 +635,92 @@ def _as_amount(cell: Quantity, currency: str, scale: int) -> Quantity:
     return attrs.evolve(cell, kind=Kind.AMOUNT, unit=currency, value=cell.value * scale,
                         precision=cell.precision * scale, rounding=cell.rounding * scale, exact=False,
                         scale=scale, unit_implied=True)
+
+
+_TOTAL_LABEL = re.compile(r"\b(?:total|subtotal|sum|net|balance|overall|all)\b", re.I)
+_ROW_BREAK = 2  # label lines ("Expenses") a table may hold between two rows of figures
+
+
+def _table_blocks(text: _Text) -> Iterator[list[tuple[str, tuple[int, ...]]]]:
+    """Runs of table rows with the same number of cells: each row is its label and the
+    indices of its figures, in column order."""
+    block: list[tuple[str, tuple[int, ...]]] = []
+    previous_end = -1
+    for label, cells, line_start, line_end in _numeric_lines(text):
+        breaks = text.text.count("\n", previous_end, line_start) - 1 if previous_end >= 0 else 0
+        if block and (len(cells) != len(block[-1][1]) or breaks > _ROW_BREAK):
+            yield block
+            block = []
+        block.append((label, cells))
+        previous_end = line_end
+    if block:
+        yield block
+
+
+def _numeric_lines(text: _Text) -> Iterator[tuple[str, tuple[int, ...], int, int]]:
+    """Lines that read "Label  figure  figure ...": a text label, then only figures apart."""
+    quantities = text.quantities
+    index = 0
+    while index < len(quantities):
+        first = quantities[index]
+        line_start = text.text.rfind("\n", max(0, first.start - 120), first.start) + 1
+        line_end = text.text.find("\n", first.end, first.end + 400)
+        line_end = min(len(text.text), first.end + 400) if line_end < 0 else line_end  # no row is that long
+        cells = [index]
+        while index + len(cells) < len(quantities) and quantities[index + len(cells)].start < line_end:
+            cells.append(index + len(cells))
+        index += len(cells)
+        label = text.text[line_start:first.start]
+        if len(cells) < 2 or not _WORD.search(label) or not line_start or not all(
+                _TABLE_GAP.match(text.text[quantities[a].end:quantities[b].start]) for a, b in zip(cells, cells[1:])) \
+                or not _TABLE_GAP.match(text.text[quantities[cells[-1]].end:line_end]):
+            continue
+        yield label, tuple(cells), line_start, line_end
+
+
+def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """A table row that adds up the rows just above it ("Budgetary balance" under revenues
+    and expenses): found where it adds up in the columns, then checked in every column, so
+    that an edited cell shows as a discrepancy in its own column."""
+    for block in _table_blocks(text):
+        for position in range(2, len(block)):
+            label, totals = block[position]
+            columns = [c for c in range(len(totals)) if all(
+                _is_measure(text.quantities[row[1][c]]) for row in block[:position + 1])]
+            best: tuple[int, list[tuple[int, ...]]] | None = None  # (columns that add up, rows)
+            for first in range(position - 2, -1, -1):
+                rows = [cells for _, cells in block[first:position]]
+                holding = sum(_adds_up(text, [cells[c] for cells in rows], totals[c]) for c in columns)
+                if best is None or holding > best[0]:
+                    best = (holding, rows)
+            if best is None or not _adds_up_enough(best[0], len(columns), bool(_TOTAL_LABEL.search(label))):
+                continue
+            for column in columns:
+                yield _candidate("sum", "a table row adding up the rows above it",
+                                 [("total", _table_cell(text.quantities[totals[column]]))]
+                                 + [("part", _table_cell(text.quantities[cells[column]])) for cells in best[1]])
+
+
+def _table_cell(cell: Quantity) -> Quantity:
+    """A column prints every figure to the same unit: "200" beside "207" is not rounded to hundreds."""
+    return attrs.evolve(cell, rounding=cell.precision) if cell.is_round else cell
+
+
+def _adds_up_enough(holding: int, columns: int, labelled: bool) -> bool:
+    """Whether a row is a total: it adds up in every column, or, in all but one (the one
+    that may hold a slip), in two columns under a label that says total, or in three."""
+    if holding == columns:
+        return holding >= 2 or (holding == 1 and labelled)
+    return holding == columns - 1 and holding >= (2 if labelled else 3)
+
+
+def _adds_up(text: _Text, parts: list[int], total: int) -> bool:
+    reference = text.quantities[total]
+    if not all(compatible(text.quantities[p], reference) for p in parts):
+        return False
+    low = sum(text.quantities[p].interval.low for p in parts)
+    high = sum(text.quantities[p].interval.high for p in parts)
+    return low <= reference.interval.high and reference.interval.low <= high
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
