@@ -86,6 +86,7 @@ _HEADER_YEARS = re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,60}?\b((?:19|20)\d\d)\b[
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
 _GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
+_GENERIC_STEMS = frozenset("total the of a an in for to and or this that year quarter month period fiscal record report".split())
 
 
 _REACH = 60  # how many figures back or within a sentence a relation may reach; keeps hostile input linear
@@ -401,22 +402,102 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.PERCENT or stated in tabled or _OF_AFTER.match(text.after(index, 8)):
             continue
-        direction = _change_direction(text, index)
+        direction = _change_direction(text, index) or _listed_direction(text, index)
         if direction is None:
             continue
         pair = _old_new(text, index) or _next_sentence_from_to(text, index)
-        if pair is None:
-            continue
-        old, new = pair
-        if text.quantities[old].value == 0:
-            continue
+        if pair is not None:
+            pairs = [(text.quantities[pair[0]], text.quantities[pair[1]])]
+            cue = f"{direction} P% ... A ... B"
+        else:
+            pairs = [found for new in _changed_figures(text, index) if (found := _prior_in_table(text, new))]
+            cue = f"B, {direction} P%, against the table's prior period"
         decreasing = bool(_DECREASING.match(direction))
         readings: tuple[Reading, ...] = (_signed(decreasing, stated),)
         if not decreasing and stated.value > 100 and re.search(r"\bby\s*\Z", text.before(index, 10), re.I):
             readings = (Reading("growth of the stated percent"),
                         Reading("an index (the new level as a percent of the old)", Fraction(1), Fraction(-100)))
-        yield _candidate("percent_change", f"{direction} P% ... A ... B",
-                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+        for old, new in pairs:
+            if old.value != 0:
+                yield _candidate("percent_change", cue, (("old", old), ("new", new), ("stated", stated)), readings)
+
+
+def _listed_direction(text: _Text, index: int) -> str | None:
+    """ "increases of 28% and 30%": a percent listed after another shares its change word."""
+    first = index
+    while first > 0 and text.quantities[first - 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(first - 1, first)):
+        first -= 1
+    return _change_direction(text, first) if first != index else None
+
+
+_RESPECTIVELY = re.compile(r"\A\s*,?\s*respectively\s*,?\s*(?:(?:an?\s+)?[\w-]+\s+(?:of\s+)?)?\Z", re.I)
+_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\Z", re.I)
+_FIGURE_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w-]+\s+){0,3}?(?:of\s+|at\s+|was\s+|were\s+)?\Z", re.I)
+_APPOSITIVE_CHANGE = re.compile(r"\A\s*,?\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:of|by)?\s*\Z", re.I)
+
+
+def _changed_figures(text: _Text, index: int) -> list[Quantity]:
+    """The figures a change with no stated base speaks of: "A and B, respectively, increases
+    of P% and Q%" pairs them in order; "B, an increase of P%" names one."""
+    percents = [index]
+    while percents[0] > 0 and text.quantities[percents[0] - 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(percents[0] - 1, percents[0])):
+        percents.insert(0, percents[0] - 1)
+    while percents[-1] + 1 < len(text.quantities) and text.quantities[percents[-1] + 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(percents[-1], percents[-1] + 1)):
+        percents.append(percents[-1] + 1)
+    last = percents[0] - 1
+    if last < 0 or text.sentence_of[last] != text.sentence_of[index] or not _is_measure(text.quantities[last]):
+        return []
+    gap = text.between(last, percents[0])
+    if _RESPECTIVELY.match(gap):
+        figures = [last]
+        while figures[0] > 0 and text.sentence_of[figures[0] - 1] == text.sentence_of[index] \
+                and _is_measure(text.quantities[figures[0] - 1]) \
+                and _FIGURE_LIST_JOIN.match(text.between(figures[0] - 1, figures[0])):
+            figures.insert(0, figures[0] - 1)
+        if len(percents) == len(figures):
+            return [text.quantities[figures[percents.index(index)]]]
+        return [text.quantities[f] for f in figures] if len(percents) == 1 else []
+    return [text.quantities[last]] if len(percents) == 1 and _APPOSITIVE_CHANGE.match(gap) else []
+
+
+def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] | None:
+    """A results table restating ``figure`` ("$32.4 million" as the cell 32,386 of a table in
+    thousands), and the prior period's cell of the same row, as an amount like ``figure``."""
+    subject = _subject_words(text, figure)
+    for index, cell in enumerate(text.quantities):
+        if cell.kind not in (Kind.NUMBER, Kind.COUNT) or cell.noun or cell.value <= 0 or cell.start == figure.start:
+            continue
+        scale = next((s for s in (1, 10**3, 10**6, 10**9) if figure.interval.contains(cell.value * s)), None)
+        if scale is None or cell.precision * scale > figure.precision or not _in_table_row(text.text, cell.start):
+            continue
+        if not _row_label(text, index) & subject:
+            continue
+        prior = index + 1 if _newer_column_first(text.text, cell.start) else index - 1
+        if 0 <= prior < len(text.quantities) and text.quantities[prior].kind is cell.kind \
+                and _TABLE_GAP.match(text.text[min(cell.end, text.quantities[prior].end):max(cell.start, text.quantities[prior].start)]):
+            return _as_amount(text.quantities[prior], figure.unit or "", scale), figure
+    return None
+
+
+def _subject_words(text: _Text, figure: Quantity) -> frozenset[str]:
+    """The content words of a figure's sentence before it: what the figure measures."""
+    start = text.sentence_spans[text.sentence_of[text.position[figure.start]]][0]
+    return frozenset(_stem(w) for w in _WORD.findall(text.text[start:figure.start])) - _GENERIC_STEMS
+
+
+def _row_label(text: _Text, index: int) -> frozenset[str]:
+    """The last word of a table row's label ("Net Sales" -> sale), the row's first cell being
+    reached back over cells that stand apart."""
+    first = index
+    while first > 0 and _TABLE_GAP.match(text.between(first - 1, first)):
+        first -= 1
+    label_start = text.quantities[first - 1].end if first > 0 else 0
+    words = _WORD.findall(text.text[max(label_start, text.quantities[first].start - 120):text.quantities[first].start])
+    content = [_stem(w) for w in words if w.lower() not in lex.NOUN_STOPWORDS]
+    return frozenset(content[-1:])
 
 
 def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
