@@ -107,6 +107,7 @@ class _Text:
     sentence_spans: tuple[tuple[int, int], ...]  # text span of each sentence
     sentence_years: tuple[frozenset[int], ...]  # the years each sentence names
     position: dict[int, int]  # each quantity's index, by its start offset
+    starts: tuple[int, ...]  # each quantity's start offset, in order
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
 
     @classmethod
@@ -134,7 +135,8 @@ class _Text:
                 spans.append((chunk_start, chunk_end))
                 named_years.append(frozenset(years.get(sentence, ())))
         return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
-                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)})
+                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)},
+                   tuple(q.start for q in scan.quantities))
 
     @property
     def text(self) -> str:
@@ -168,7 +170,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
     detectors = (_tables, _table_sums, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
-                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets)
+                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets, _led_changes, _with_parts)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
@@ -214,8 +216,8 @@ def compatible(first: Quantity, second: Quantity) -> bool:
 
 
 def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
-               readings: tuple[Reading, ...] = (Reading(),)) -> Candidate:
-    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings)
+               readings: tuple[Reading, ...] = (Reading(),), assumes: str = "") -> Candidate:
+    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings, assumes)
 
 
 def _signed(decreasing: bool, stated: Quantity) -> Reading:
@@ -990,6 +992,88 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
+
+
+_CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
+_LED = re.compile(rf"\b(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b|\bthe\s+{_CHANGE_NOUN}\s+was\s+(?:led|driven|headed)\s+by\b", re.I)
+_NET_CHANGE = "no other item of the group moved the other way"
+
+
+def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "Fruit rose $42 million. Kiwifruit led the rise, up $33 million": the leading item's
+    change is part of the group's; so is each change of a bullet list that the lead opens.
+    A net change may be smaller than its rising parts when other parts fell, which the text
+    rarely says: a failure is then ambiguous, not a discrepancy."""
+    for cue in _LED.finditer(text.text):
+        part = next((i for i in _figures_from(text, cue.end()) if _change_direction(text, i)), None)
+        if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start():
+            continue
+        rising = not _DECREASING.match(_change_direction(text, part) or "")
+        whole = next((i for i in text.earlier(part) if text.quantities[i].start < cue.start()
+                      and compatible(text.quantities[i], text.quantities[part])
+                      and (direction := _change_direction(text, i)) and rising is not bool(_DECREASING.match(direction))
+                      and not _bullet_of(text, i)), None)
+        if whole is None:
+            continue
+        parts = [part] + _sibling_bullet_changes(text, part, text.quantities[whole])
+        yield _candidate("subset", "X led the rise, up A", [("whole", text.quantities[whole])]
+                         + [("part", text.quantities[p]) for p in parts], assumes=_NET_CHANGE)
+
+
+_WITH_PART = re.compile(r",\s*with\s+(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*\Z", re.I)
+
+
+def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "The budget reached 1.31 trillion tenge (US$2.7 billion), with 977.8 billion tenge
+    (US$2.02 billion) expected from income": what follows "with" is read as a part of the
+    figure before it, and its equivalent in parentheses as a part of that figure's."""
+    for index, part in enumerate(text.quantities):
+        if not _is_measure(part) or not _WITH_PART.search(text.before(index, 30)):
+            continue
+        parts = [index]
+        if index + 1 < len(text.quantities) and text.sentence_of[index + 1] == text.sentence_of[index] \
+                and _parenthesized(text, index + 1) and not text.between(index, index + 1).strip(" (") \
+                and _is_measure(text.quantities[index + 1]):
+            parts.append(index + 1)
+        for member in parts:
+            whole = _nearest_before(text, index, lambda q, like=text.quantities[member]: compatible(q, like))
+            if whole is not None and not _is_rate(text, whole) and not _is_rate(text, member):
+                yield _candidate("subset", "T, with A", (("whole", text.quantities[whole]), ("part", text.quantities[member])),
+                                 assumes='the figure after "with" is a part of the one before it')
+
+
+def _figures_from(text: _Text, offset: int) -> list[int]:
+    """The figures from ``offset`` to the end of its sentence."""
+    index = bisect.bisect_left(text.starts, offset)
+    if index >= len(text.quantities):
+        return []
+    sentence = text.sentence_of[index]
+    if text.sentence_spans[sentence][0] > offset:
+        return []
+    return [member for member in text.sentence_members[sentence] if member >= index]
+
+
+def _bullet_of(text: _Text, index: int) -> tuple[int, int] | None:
+    """The bullet paragraph a figure is in, if it is in one."""
+    paragraph = text.document.paragraph_of(text.quantities[index].start)
+    return paragraph if _BULLET.match(text.text[paragraph[0]:paragraph[0] + 12]) else None
+
+
+def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int]:
+    """The first change like ``like`` in each bullet after the one that holds ``index``."""
+    bullet = _bullet_of(text, index)
+    if bullet is None:
+        return []
+    changes = []
+    paragraphs = text.document.paragraphs
+    for start, end in paragraphs[paragraphs.index(bullet) + 1:]:
+        if not _BULLET.match(text.text[start:start + 12]):
+            break
+        first = next((m for m in _figures_from(text, start) if text.quantities[m].start < end
+                      and compatible(text.quantities[m], like) and _change_direction(text, m)), None)
+        if first is not None:
+            changes.append(first)
+    return changes
 
 
 def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:
