@@ -367,14 +367,17 @@ def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  (("minuend", text.quantities[new]), ("subtrahend", text.quantities[old]),
                                   ("stated", text.quantities[difference])))
             continue
-        pair = _old_new(text, index)
+        pair, assumes = _old_new(text, index), ""
+        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
+            *pair, assumes = following
         if pair is None:
             continue
         old, new = pair
         if text.quantities[old].value <= 0 or text.quantities[old].kind is Kind.FACTOR:
             continue
         yield _candidate("ratio", "N times from A to B",
-                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings,
+                         assumes)
 
 
 def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
@@ -407,13 +410,18 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
         direction = _change_direction(text, index) or _listed_direction(text, index)
         if direction is None:
             continue
-        pair = _old_new(text, index) or _next_sentence_from_to(text, index)
+        pair, assumes = _old_new(text, index), ""
+        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
+            *pair, assumes = following
         if pair is not None:
             pairs = [(text.quantities[pair[0]], text.quantities[pair[1]])]
             cue = f"{direction} P% ... A ... B"
         else:
             pairs = [found for new in _changed_figures(text, index) if (found := _prior_in_table(text, new))]
             cue = f"B, {direction} P%, against the table's prior period"
+            if not pairs and (earlier := _earlier_level(text, index)) is not None:
+                pairs, cue = [earlier], f"B, {direction} P%, against the last level named before"
+                assumes = f'the change is measured against the "{earlier[0].text}" named before'
         decreasing = bool(_DECREASING.match(direction))
         readings: tuple[Reading, ...] = (_signed(decreasing, stated),)
         if not decreasing and stated.value > 100 and re.search(r"\bby\s*\Z", text.before(index, 10), re.I):
@@ -421,7 +429,38 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
                         Reading("an index (the new level as a percent of the old)", Fraction(1), Fraction(-100)))
         for old, new in pairs:
             if old.value != 0:
-                yield _candidate("percent_change", cue, (("old", old), ("new", new), ("stated", stated)), readings)
+                yield _candidate("percent_change", cue, (("old", old), ("new", new), ("stated", stated)), readings,
+                                 assumes)
+
+
+def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
+    """ "... the number of services rose to 440. This year, 552 services were provided, an
+    increase of 132%": with no base stated, the last earlier figure of the same named
+    things (in this paragraph or the one before) is the likeliest."""
+    sentence_start = text.sentence_spans[text.sentence_of[index]][0]
+    paragraphs = text.document.paragraphs
+    for new in reversed([m for m in text.same_sentence(index) if m < index]):
+        figure = text.quantities[new]
+        if figure.kind is not Kind.COUNT or not figure.noun:
+            continue
+        paragraph = text.document.paragraph_of(figure.start)
+        position = paragraphs.index(paragraph) if paragraph in paragraphs else 0
+        reach = paragraphs[max(0, position - 1)][0]
+        for member in text.earlier(new):
+            earlier = text.quantities[member]
+            if earlier.start < reach:
+                break
+            if earlier.start < sentence_start and compatible(earlier, figure) and earlier.value > 0 \
+                    and _names(text, earlier, figure.noun):
+                return earlier, figure
+        return None
+    return None
+
+
+def _names(text: _Text, figure: Quantity, noun: str) -> bool:
+    """Whether ``figure`` counts ``noun``: by its own noun, or by the words just before it."""
+    words = (figure.noun or "").split() + _WORD.findall(text.text[max(0, figure.start - 40):figure.start])
+    return any(_same_word(word, named) for word in words for named in noun.split())
 
 
 def _listed_direction(text: _Text, index: int) -> str | None:
@@ -502,8 +541,13 @@ def _row_label(text: _Text, index: int) -> frozenset[str]:
     return frozenset(content[-1:])
 
 
-def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
-    """ "74.5% hike in allocation. Up from A to B": the figures follow in the next sentence."""
+_NEXT_ASSUMES = "the next sentence's figures are the ones the change compares"
+_RAISED_TO = re.compile(rf"\b(?:{_INCREASE}|{_DECREASE})\s+to\s*\Z", re.I)
+
+
+def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int, str] | None:
+    """ "74.5% hike in allocation. Up from A to B", "grew 5.2 times over five years. In 2017,
+    A were provided ... last year the number rose to B": the figures follow in the next sentence."""
     if text.after(index, 200).strip() and _old_new_members_after(text, index):
         return None
     following = text.sentence_of[index] + 1
@@ -514,11 +558,15 @@ def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
         return None
     start = text.sentence_spans[following][0]
     opening = text.text[start:text.quantities[members[0]].start]
-    if not re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
+    if re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
+        if len(members) >= 2 and compatible(text.quantities[members[0]], text.quantities[members[1]]) \
+                and _TO_JOIN.match(text.between(members[0], members[1])):
+            return members[0], members[1], ""
         return None
-    if len(members) >= 2 and compatible(text.quantities[members[0]], text.quantities[members[1]]) \
-            and _TO_JOIN.match(text.between(members[0], members[1])):
-        return members[0], members[1]
+    for position, new in enumerate(members[1:], 1):
+        if _RAISED_TO.search(text.text[text.quantities[members[position - 1]].end:text.quantities[new].start]):
+            old = next((m for m in reversed(members[:position]) if compatible(text.quantities[m], text.quantities[new])), None)
+            return (old, new, _NEXT_ASSUMES) if old is not None and _is_measure(text.quantities[new]) else None
     return None
 
 
@@ -984,7 +1032,10 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 wholes = [w for w in wholes if text.sentence_of[w] == sentence]
             right_after = _tight_list(text, cue.end(), parts)
             if cue.start() == start and parts and not right_after:
-                continue  # "Including discontinued operations, ..." opens a sentence; it lists nothing
+                # "Including discontinued operations, ..." lists nothing; "Including sports halls in
+                # 6 villages, 2 clubs and 1 clinic" lists counts of the previous sentence's subject
+                yield from _included_counts(text, parts, wholes)
+                continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
             if _is_measure(text.quantities[member]) and _OF_THIS.match(text.text, text.quantities[member].end):
@@ -1074,6 +1125,15 @@ def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int
         if first is not None:
             changes.append(first)
     return changes
+
+
+def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterator[Candidate]:
+    subject = next((w for w in wholes if text.quantities[w].kind is Kind.COUNT), None)
+    if subject is None or len(parts) < 2 or any(text.quantities[p].kind is not Kind.COUNT for p in parts):
+        return
+    yield _candidate("subset", "T ... Including A, B and C", [("whole", text.quantities[subject])]
+                     + [("part", text.quantities[p]) for p in parts],
+                     assumes=f'the things counted after "Including" are among the {text.quantities[subject].text}')
 
 
 def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:
