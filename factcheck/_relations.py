@@ -175,6 +175,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
     candidates.extend(_share_sums(candidates))
+    candidates.extend(_earlier_period_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
     return _unique(_partial_lists(candidates), text)
 
@@ -1349,6 +1350,26 @@ def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
         if low <= 100 <= high and len({id(p) for p in parts}) == len(parts):
             whole = next(iter(shares.values())).quantities("whole")[0]
             yield _candidate("sum", "shares that make up 100%", [("total", whole)] + [("part", p) for p in parts])
+
+
+def _earlier_period_sums(found: list[Candidate]) -> Iterator[Candidate]:
+    """Segments that make up this year's total ("64.0% and 36.0% of net sales") made up last
+    year's too: when each part and the total is compared with its earlier figure, the
+    earlier figures add up as well."""
+    earlier: dict[Quantity, list[Quantity]] = {}
+    for candidate in found:
+        if candidate.kind in ("percent_change", "ratio", "difference") and not candidate.assumes:
+            new, old = ("minuend", "subtrahend") if candidate.kind == "difference" else ("new", "old")
+            earlier.setdefault(candidate.quantities(new)[0], []).append(candidate.quantities(old)[0])
+    for candidate in found:
+        if candidate.kind != "sum":
+            continue
+        figures = candidate.quantities("total") + candidate.quantities("part")
+        olds = [{q.start: q for q in earlier.get(figure, ())} for figure in figures]
+        if all(len(old) == 1 for old in olds) and len({next(iter(old)) for old in olds}) == len(olds):
+            total, *parts = (next(iter(old.values())) for old in olds)
+            yield _candidate("sum", "the same parts in the earlier period", [("total", total)] + [("part", p) for p in parts],
+                             assumes="the same parts made up the total in the earlier period")
 
 
 def _partial_lists(candidates: list[Candidate]) -> list[Candidate]:
