@@ -285,7 +285,7 @@ def _clearly_breaks(moved: Any, finding: Any, start: int, shift: int, rule: Any,
         if quantity is None:
             return False
         numbers.append(attrs.evolve(number, quantity=quantity))
-    rebuilt = candidate_type(finding.kind, tuple(numbers), finding.cue, _readings_of(finding))
+    rebuilt = candidate_type(finding.kind, tuple(numbers), finding.cue, _readings_of(finding), finding.assumes)
     return judge(rule, rebuilt).verdict.value == "discrepancy"
 
 

@@ -67,6 +67,7 @@ class Finding:
     corrections: tuple[str, ...] = ()  # which single figure could be corrected, and to what
     expected: Interval | None = None  # the interval the stated figure should fall in
     cue: str = ""  # the wording that announced the relation
+    assumes: str = ""  # a link between the figures that the text implies but does not state
 
     @property
     def start(self) -> int:

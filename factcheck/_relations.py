@@ -86,6 +86,7 @@ _HEADER_YEARS = re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,60}?\b((?:19|20)\d\d)\b[
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
 _GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
+_GENERIC_STEMS = frozenset("total the of a an in for to and or this that year quarter month period fiscal record report".split())
 
 
 _REACH = 60  # how many figures back or within a sentence a relation may reach; keeps hostile input linear
@@ -106,6 +107,7 @@ class _Text:
     sentence_spans: tuple[tuple[int, int], ...]  # text span of each sentence
     sentence_years: tuple[frozenset[int], ...]  # the years each sentence names
     position: dict[int, int]  # each quantity's index, by its start offset
+    starts: tuple[int, ...]  # each quantity's start offset, in order
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
 
     @classmethod
@@ -133,7 +135,8 @@ class _Text:
                 spans.append((chunk_start, chunk_end))
                 named_years.append(frozenset(years.get(sentence, ())))
         return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
-                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)})
+                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)},
+                   tuple(q.start for q in scan.quantities))
 
     @property
     def text(self) -> str:
@@ -166,12 +169,13 @@ class _Text:
 def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
-    detectors = (_tables, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
-                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets)
+    detectors = (_tables, _table_sums, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
+                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets, _led_changes, _with_parts)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
     candidates.extend(_share_sums(candidates))
+    candidates.extend(_earlier_period_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
     return _unique(_partial_lists(candidates), text)
 
@@ -213,8 +217,8 @@ def compatible(first: Quantity, second: Quantity) -> bool:
 
 
 def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
-               readings: tuple[Reading, ...] = (Reading(),)) -> Candidate:
-    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings)
+               readings: tuple[Reading, ...] = (Reading(),), assumes: str = "") -> Candidate:
+    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings, assumes)
 
 
 def _signed(decreasing: bool, stated: Quantity) -> Reading:
@@ -364,14 +368,17 @@ def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  (("minuend", text.quantities[new]), ("subtrahend", text.quantities[old]),
                                   ("stated", text.quantities[difference])))
             continue
-        pair = _old_new(text, index)
+        pair, assumes = _old_new(text, index), ""
+        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
+            *pair, assumes = following
         if pair is None:
             continue
         old, new = pair
         if text.quantities[old].value <= 0 or text.quantities[old].kind is Kind.FACTOR:
             continue
         yield _candidate("ratio", "N times from A to B",
-                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings,
+                         assumes)
 
 
 def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
@@ -401,26 +408,147 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
     for index, stated in enumerate(text.quantities):
         if stated.kind is not Kind.PERCENT or stated in tabled or _OF_AFTER.match(text.after(index, 8)):
             continue
-        direction = _change_direction(text, index)
+        direction = _change_direction(text, index) or _listed_direction(text, index)
         if direction is None:
             continue
-        pair = _old_new(text, index) or _next_sentence_from_to(text, index)
-        if pair is None:
-            continue
-        old, new = pair
-        if text.quantities[old].value == 0:
-            continue
+        pair, assumes = _old_new(text, index), ""
+        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
+            *pair, assumes = following
+        if pair is not None:
+            pairs = [(text.quantities[pair[0]], text.quantities[pair[1]])]
+            cue = f"{direction} P% ... A ... B"
+        else:
+            pairs = [found for new in _changed_figures(text, index) if (found := _prior_in_table(text, new))]
+            cue = f"B, {direction} P%, against the table's prior period"
+            if not pairs and (earlier := _earlier_level(text, index)) is not None:
+                pairs, cue = [earlier], f"B, {direction} P%, against the last level named before"
+                assumes = f'the change is measured against the "{earlier[0].text}" named before'
         decreasing = bool(_DECREASING.match(direction))
         readings: tuple[Reading, ...] = (_signed(decreasing, stated),)
         if not decreasing and stated.value > 100 and re.search(r"\bby\s*\Z", text.before(index, 10), re.I):
             readings = (Reading("growth of the stated percent"),
                         Reading("an index (the new level as a percent of the old)", Fraction(1), Fraction(-100)))
-        yield _candidate("percent_change", f"{direction} P% ... A ... B",
-                         (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings)
+        for old, new in pairs:
+            if old.value != 0:
+                yield _candidate("percent_change", cue, (("old", old), ("new", new), ("stated", stated)), readings,
+                                 assumes)
 
 
-def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
-    """ "74.5% hike in allocation. Up from A to B": the figures follow in the next sentence."""
+def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
+    """ "... the number of services rose to 440. This year, 552 services were provided, an
+    increase of 132%": with no base stated, the last earlier figure of the same named
+    things (in this paragraph or the one before) is the likeliest."""
+    sentence_start = text.sentence_spans[text.sentence_of[index]][0]
+    paragraphs = text.document.paragraphs
+    for new in reversed([m for m in text.same_sentence(index) if m < index]):
+        figure = text.quantities[new]
+        if figure.kind is not Kind.COUNT or not figure.noun:
+            continue
+        paragraph = text.document.paragraph_of(figure.start)
+        position = paragraphs.index(paragraph) if paragraph in paragraphs else 0
+        reach = paragraphs[max(0, position - 1)][0]
+        for member in text.earlier(new):
+            earlier = text.quantities[member]
+            if earlier.start < reach:
+                break
+            if earlier.start < sentence_start and compatible(earlier, figure) and earlier.value > 0 \
+                    and _names(text, earlier, figure.noun):
+                return earlier, figure
+        return None
+    return None
+
+
+def _names(text: _Text, figure: Quantity, noun: str) -> bool:
+    """Whether ``figure`` counts ``noun``: by its own noun, or by the words just before it."""
+    words = (figure.noun or "").split() + _WORD.findall(text.text[max(0, figure.start - 40):figure.start])
+    return any(_same_word(word, named) for word in words for named in noun.split())
+
+
+def _listed_direction(text: _Text, index: int) -> str | None:
+    """ "increases of 28% and 30%": a percent listed after another shares its change word."""
+    first = index
+    while first > 0 and text.quantities[first - 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(first - 1, first)):
+        first -= 1
+    return _change_direction(text, first) if first != index else None
+
+
+_RESPECTIVELY = re.compile(r"\A\s*,?\s*respectively\s*,?\s*(?:(?:an?\s+)?[\w-]+\s+(?:of\s+)?)?\Z", re.I)
+_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\Z", re.I)
+_FIGURE_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w-]+\s+){0,3}?(?:of\s+|at\s+|was\s+|were\s+)?\Z", re.I)
+_APPOSITIVE_CHANGE = re.compile(r"\A\s*,?\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:of|by)?\s*\Z", re.I)
+
+
+def _changed_figures(text: _Text, index: int) -> list[Quantity]:
+    """The figures a change with no stated base speaks of: "A and B, respectively, increases
+    of P% and Q%" pairs them in order; "B, an increase of P%" names one."""
+    percents = [index]
+    while percents[0] > 0 and text.quantities[percents[0] - 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(percents[0] - 1, percents[0])):
+        percents.insert(0, percents[0] - 1)
+    while percents[-1] + 1 < len(text.quantities) and text.quantities[percents[-1] + 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(percents[-1], percents[-1] + 1)):
+        percents.append(percents[-1] + 1)
+    last = percents[0] - 1
+    if last < 0 or text.sentence_of[last] != text.sentence_of[index] or not _is_measure(text.quantities[last]):
+        return []
+    gap = text.between(last, percents[0])
+    if _RESPECTIVELY.match(gap):
+        figures = [last]
+        while figures[0] > 0 and text.sentence_of[figures[0] - 1] == text.sentence_of[index] \
+                and _is_measure(text.quantities[figures[0] - 1]) \
+                and _FIGURE_LIST_JOIN.match(text.between(figures[0] - 1, figures[0])):
+            figures.insert(0, figures[0] - 1)
+        if len(percents) == len(figures):
+            return [text.quantities[figures[percents.index(index)]]]
+        return [text.quantities[f] for f in figures] if len(percents) == 1 else []
+    return [text.quantities[last]] if len(percents) == 1 and _APPOSITIVE_CHANGE.match(gap) else []
+
+
+def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] | None:
+    """A results table restating ``figure`` ("$32.4 million" as the cell 32,386 of a table in
+    thousands), and the prior period's cell of the same row, as an amount like ``figure``."""
+    subject = _subject_words(text, figure)
+    for index, cell in enumerate(text.quantities):
+        if cell.kind not in (Kind.NUMBER, Kind.COUNT) or cell.noun or cell.value <= 0 or cell.start == figure.start:
+            continue
+        scale = next((s for s in (1, 10**3, 10**6, 10**9) if figure.interval.contains(cell.value * s)), None)
+        if scale is None or cell.precision * scale > figure.precision or not _in_table_row(text.text, cell.start):
+            continue
+        if not _row_label(text, index) & subject:
+            continue
+        prior = index + 1 if _newer_column_first(text.text, cell.start) else index - 1
+        if 0 <= prior < len(text.quantities) and text.quantities[prior].kind is cell.kind \
+                and _TABLE_GAP.match(text.text[min(cell.end, text.quantities[prior].end):max(cell.start, text.quantities[prior].start)]):
+            return _as_amount(text.quantities[prior], figure.unit or "", scale), figure
+    return None
+
+
+def _subject_words(text: _Text, figure: Quantity) -> frozenset[str]:
+    """The content words of a figure's sentence before it: what the figure measures."""
+    start = text.sentence_spans[text.sentence_of[text.position[figure.start]]][0]
+    return frozenset(_stem(w) for w in _WORD.findall(text.text[start:figure.start])) - _GENERIC_STEMS
+
+
+def _row_label(text: _Text, index: int) -> frozenset[str]:
+    """The last word of a table row's label ("Net Sales" -> sale), the row's first cell being
+    reached back over cells that stand apart."""
+    first = index
+    while first > 0 and _TABLE_GAP.match(text.between(first - 1, first)):
+        first -= 1
+    label_start = text.quantities[first - 1].end if first > 0 else 0
+    words = _WORD.findall(text.text[max(label_start, text.quantities[first].start - 120):text.quantities[first].start])
+    content = [_stem(w) for w in words if w.lower() not in lex.NOUN_STOPWORDS]
+    return frozenset(content[-1:])
+
+
+_NEXT_ASSUMES = "the next sentence's figures are the ones the change compares"
+_RAISED_TO = re.compile(rf"\b(?:{_INCREASE}|{_DECREASE})\s+to\s*\Z", re.I)
+
+
+def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int, str] | None:
+    """ "74.5% hike in allocation. Up from A to B", "grew 5.2 times over five years. In 2017,
+    A were provided ... last year the number rose to B": the figures follow in the next sentence."""
     if text.after(index, 200).strip() and _old_new_members_after(text, index):
         return None
     following = text.sentence_of[index] + 1
@@ -431,11 +559,15 @@ def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int] | None:
         return None
     start = text.sentence_spans[following][0]
     opening = text.text[start:text.quantities[members[0]].start]
-    if not re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
+    if re.search(r"\A\s*(?:up|down|rising|falling|growing)?\s*from\s*\Z", opening, re.I):
+        if len(members) >= 2 and compatible(text.quantities[members[0]], text.quantities[members[1]]) \
+                and _TO_JOIN.match(text.between(members[0], members[1])):
+            return members[0], members[1], ""
         return None
-    if len(members) >= 2 and compatible(text.quantities[members[0]], text.quantities[members[1]]) \
-            and _TO_JOIN.match(text.between(members[0], members[1])):
-        return members[0], members[1]
+    for position, new in enumerate(members[1:], 1):
+        if _RAISED_TO.search(text.text[text.quantities[members[position - 1]].end:text.quantities[new].start]):
+            old = next((m for m in reversed(members[:position]) if compatible(text.quantities[m], text.quantities[new])), None)
+            return (old, new, _NEXT_ASSUMES) if old is not None and _is_measure(text.quantities[new]) else None
     return None
 
 
@@ -637,6 +769,92 @@ def _as_amount(cell: Quantity, currency: str, scale: int) -> Quantity:
                         scale=scale, unit_implied=True)
 
 
+_TOTAL_LABEL = re.compile(r"\b(?:total|subtotal|sum|net|balance|overall|all)\b", re.I)
+_ROW_BREAK = 2  # label lines ("Expenses") a table may hold between two rows of figures
+
+
+def _table_blocks(text: _Text) -> Iterator[list[tuple[str, tuple[int, ...]]]]:
+    """Runs of table rows with the same number of cells: each row is its label and the
+    indices of its figures, in column order."""
+    block: list[tuple[str, tuple[int, ...]]] = []
+    previous_end = -1
+    for label, cells, line_start, line_end in _numeric_lines(text):
+        breaks = text.text.count("\n", previous_end, line_start) - 1 if previous_end >= 0 else 0
+        if block and (len(cells) != len(block[-1][1]) or breaks > _ROW_BREAK):
+            yield block
+            block = []
+        block.append((label, cells))
+        previous_end = line_end
+    if block:
+        yield block
+
+
+def _numeric_lines(text: _Text) -> Iterator[tuple[str, tuple[int, ...], int, int]]:
+    """Lines that read "Label  figure  figure ...": a text label, then only figures apart."""
+    quantities = text.quantities
+    index = 0
+    while index < len(quantities):
+        first = quantities[index]
+        line_start = text.text.rfind("\n", max(0, first.start - 120), first.start) + 1
+        line_end = text.text.find("\n", first.end, first.end + 400)
+        line_end = min(len(text.text), first.end + 400) if line_end < 0 else line_end  # no row is that long
+        cells = [index]
+        while index + len(cells) < len(quantities) and quantities[index + len(cells)].start < line_end:
+            cells.append(index + len(cells))
+        index += len(cells)
+        label = text.text[line_start:first.start]
+        if len(cells) < 2 or not _WORD.search(label) or not line_start or not all(
+                _TABLE_GAP.match(text.text[quantities[a].end:quantities[b].start]) for a, b in zip(cells, cells[1:])) \
+                or not _TABLE_GAP.match(text.text[quantities[cells[-1]].end:line_end]):
+            continue
+        yield label, tuple(cells), line_start, line_end
+
+
+def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """A table row that adds up the rows just above it ("Budgetary balance" under revenues
+    and expenses): found where it adds up in the columns, then checked in every column, so
+    that an edited cell shows as a discrepancy in its own column."""
+    for block in _table_blocks(text):
+        for position in range(2, len(block)):
+            label, totals = block[position]
+            columns = [c for c in range(len(totals)) if all(
+                _is_measure(text.quantities[row[1][c]]) for row in block[:position + 1])]
+            best: tuple[int, list[tuple[int, ...]]] | None = None  # (columns that add up, rows)
+            for first in range(position - 2, -1, -1):
+                rows = [cells for _, cells in block[first:position]]
+                holding = sum(_adds_up(text, [cells[c] for cells in rows], totals[c]) for c in columns)
+                if best is None or holding > best[0]:
+                    best = (holding, rows)
+            if best is None or not _adds_up_enough(best[0], len(columns), bool(_TOTAL_LABEL.search(label))):
+                continue
+            for column in columns:
+                yield _candidate("sum", "a table row adding up the rows above it",
+                                 [("total", _table_cell(text.quantities[totals[column]]))]
+                                 + [("part", _table_cell(text.quantities[cells[column]])) for cells in best[1]])
+
+
+def _table_cell(cell: Quantity) -> Quantity:
+    """A column prints every figure to the same unit: "200" beside "207" is not rounded to hundreds."""
+    return attrs.evolve(cell, rounding=cell.precision) if cell.is_round else cell
+
+
+def _adds_up_enough(holding: int, columns: int, labelled: bool) -> bool:
+    """Whether a row is a total: it adds up in every column, or, in all but one (the one
+    that may hold a slip), in two columns under a label that says total, or in three."""
+    if holding == columns:
+        return holding >= 2 or (holding == 1 and labelled)
+    return holding == columns - 1 and holding >= (2 if labelled else 3)
+
+
+def _adds_up(text: _Text, parts: list[int], total: int) -> bool:
+    reference = text.quantities[total]
+    if not all(compatible(text.quantities[p], reference) for p in parts):
+        return False
+    low = sum(text.quantities[p].interval.low for p in parts)
+    high = sum(text.quantities[p].interval.high for p in parts)
+    return low <= reference.interval.high and reference.interval.low <= high
+
+
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "79 projects ... Of these, 68 have been completed and 11 are under way": a sum."""
     cues = _cues_by_sentence(text, _PARTITION_CUE)
@@ -815,7 +1033,10 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 wholes = [w for w in wholes if text.sentence_of[w] == sentence]
             right_after = _tight_list(text, cue.end(), parts)
             if cue.start() == start and parts and not right_after:
-                continue  # "Including discontinued operations, ..." opens a sentence; it lists nothing
+                # "Including discontinued operations, ..." lists nothing; "Including sports halls in
+                # 6 villages, 2 clubs and 1 clinic" lists counts of the previous sentence's subject
+                yield from _included_counts(text, parts, wholes)
+                continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
             if _is_measure(text.quantities[member]) and _OF_THIS.match(text.text, text.quantities[member].end):
@@ -823,6 +1044,97 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
+
+
+_CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
+_LED = re.compile(rf"\b(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b|\bthe\s+{_CHANGE_NOUN}\s+was\s+(?:led|driven|headed)\s+by\b", re.I)
+_NET_CHANGE = "no other item of the group moved the other way"
+
+
+def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "Fruit rose $42 million. Kiwifruit led the rise, up $33 million": the leading item's
+    change is part of the group's; so is each change of a bullet list that the lead opens.
+    A net change may be smaller than its rising parts when other parts fell, which the text
+    rarely says: a failure is then ambiguous, not a discrepancy."""
+    for cue in _LED.finditer(text.text):
+        part = next((i for i in _figures_from(text, cue.end()) if _change_direction(text, i)), None)
+        if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start():
+            continue
+        rising = not _DECREASING.match(_change_direction(text, part) or "")
+        whole = next((i for i in text.earlier(part) if text.quantities[i].start < cue.start()
+                      and compatible(text.quantities[i], text.quantities[part])
+                      and (direction := _change_direction(text, i)) and rising is not bool(_DECREASING.match(direction))
+                      and not _bullet_of(text, i)), None)
+        if whole is None:
+            continue
+        parts = [part] + _sibling_bullet_changes(text, part, text.quantities[whole])
+        yield _candidate("subset", "X led the rise, up A", [("whole", text.quantities[whole])]
+                         + [("part", text.quantities[p]) for p in parts], assumes=_NET_CHANGE)
+
+
+_WITH_PART = re.compile(r",\s*with\s+(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*\Z", re.I)
+
+
+def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "The budget reached 1.31 trillion tenge (US$2.7 billion), with 977.8 billion tenge
+    (US$2.02 billion) expected from income": what follows "with" is read as a part of the
+    figure before it, and its equivalent in parentheses as a part of that figure's."""
+    for index, part in enumerate(text.quantities):
+        if not _is_measure(part) or not _WITH_PART.search(text.before(index, 30)):
+            continue
+        parts = [index]
+        if index + 1 < len(text.quantities) and text.sentence_of[index + 1] == text.sentence_of[index] \
+                and _parenthesized(text, index + 1) and not text.between(index, index + 1).strip(" (") \
+                and _is_measure(text.quantities[index + 1]):
+            parts.append(index + 1)
+        for member in parts:
+            whole = _nearest_before(text, index, lambda q, like=text.quantities[member]: compatible(q, like))
+            if whole is not None and not _is_rate(text, whole) and not _is_rate(text, member):
+                yield _candidate("subset", "T, with A", (("whole", text.quantities[whole]), ("part", text.quantities[member])),
+                                 assumes='the figure after "with" is a part of the one before it')
+
+
+def _figures_from(text: _Text, offset: int) -> list[int]:
+    """The figures from ``offset`` to the end of its sentence."""
+    index = bisect.bisect_left(text.starts, offset)
+    if index >= len(text.quantities):
+        return []
+    sentence = text.sentence_of[index]
+    if text.sentence_spans[sentence][0] > offset:
+        return []
+    return [member for member in text.sentence_members[sentence] if member >= index]
+
+
+def _bullet_of(text: _Text, index: int) -> tuple[int, int] | None:
+    """The bullet paragraph a figure is in, if it is in one."""
+    paragraph = text.document.paragraph_of(text.quantities[index].start)
+    return paragraph if _BULLET.match(text.text[paragraph[0]:paragraph[0] + 12]) else None
+
+
+def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int]:
+    """The first change like ``like`` in each bullet after the one that holds ``index``."""
+    bullet = _bullet_of(text, index)
+    if bullet is None:
+        return []
+    changes = []
+    paragraphs = text.document.paragraphs
+    for start, end in paragraphs[paragraphs.index(bullet) + 1:]:
+        if not _BULLET.match(text.text[start:start + 12]):
+            break
+        first = next((m for m in _figures_from(text, start) if text.quantities[m].start < end
+                      and compatible(text.quantities[m], like) and _change_direction(text, m)), None)
+        if first is not None:
+            changes.append(first)
+    return changes
+
+
+def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterator[Candidate]:
+    subject = next((w for w in wholes if text.quantities[w].kind is Kind.COUNT), None)
+    if subject is None or len(parts) < 2 or any(text.quantities[p].kind is not Kind.COUNT for p in parts):
+        return
+    yield _candidate("subset", "T ... Including A, B and C", [("whole", text.quantities[subject])]
+                     + [("part", text.quantities[p]) for p in parts],
+                     assumes=f'the things counted after "Including" are among the {text.quantities[subject].text}')
 
 
 def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:
@@ -1038,6 +1350,26 @@ def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
         if low <= 100 <= high and len({id(p) for p in parts}) == len(parts):
             whole = next(iter(shares.values())).quantities("whole")[0]
             yield _candidate("sum", "shares that make up 100%", [("total", whole)] + [("part", p) for p in parts])
+
+
+def _earlier_period_sums(found: list[Candidate]) -> Iterator[Candidate]:
+    """Segments that make up this year's total ("64.0% and 36.0% of net sales") made up last
+    year's too: when each part and the total is compared with its earlier figure, the
+    earlier figures add up as well."""
+    earlier: dict[Quantity, list[Quantity]] = {}
+    for candidate in found:
+        if candidate.kind in ("percent_change", "ratio", "difference") and not candidate.assumes:
+            new, old = ("minuend", "subtrahend") if candidate.kind == "difference" else ("new", "old")
+            earlier.setdefault(candidate.quantities(new)[0], []).append(candidate.quantities(old)[0])
+    for candidate in found:
+        if candidate.kind != "sum":
+            continue
+        figures = candidate.quantities("total") + candidate.quantities("part")
+        olds = [{q.start: q for q in earlier.get(figure, ())} for figure in figures]
+        if all(len(old) == 1 for old in olds) and len({next(iter(old)) for old in olds}) == len(olds):
+            total, *parts = (next(iter(old.values())) for old in olds)
+            yield _candidate("sum", "the same parts in the earlier period", [("total", total)] + [("part", p) for p in parts],
+                             assumes="the same parts made up the total in the earlier period")
 
 
 def _partial_lists(candidates: list[Candidate]) -> list[Candidate]:

@@ -31,6 +31,7 @@ class Candidate:
     numbers: tuple[Number, ...]
     cue: str
     readings: tuple[Reading, ...] = (Reading(),)
+    assumes: str = ""  # a link the relation rests on that the text implies but does not state
 
     def quantities(self, role: str) -> tuple[Quantity, ...]:
         return self._by_role.get(role, ())
@@ -75,13 +76,19 @@ def judge(rule: Rule, candidate: Candidate) -> Finding:
         for reading, outcome in zip(candidate.readings, outcomes)
     )
     notes = tuple(dict.fromkeys(note for outcome in outcomes if outcome.holds for note in outcome.notes))
+    if candidate.assumes:
+        notes += (f"read as saying that {candidate.assumes}",)
     stated = figures.get(relation.stated, "")  # type: ignore[arg-type]
     message = _message(relation, verdict, arithmetic, stated, first, readings, face_text, suffix)
     corrections = _corrections(rule, relation, candidate) if verdict is Verdict.DISCREPANCY else ()
+    if verdict is Verdict.DISCREPANCY and candidate.assumes:
+        # an unstated link is a reading, not a fact: its failure may mean the link is not meant
+        verdict, corrections = Verdict.AMBIGUOUS, ()
+        message = f"{message}; this fails only if {candidate.assumes}, which the text does not say"
     return Finding(
         rule=rule.code, name=rule.name, kind=rule.kind, verdict=verdict, message=message,
         numbers=candidate.numbers, readings=readings, notes=notes, corrections=corrections,
-        expected=first.computed, cue=candidate.cue,
+        expected=first.computed, cue=candidate.cue, assumes=candidate.assumes,
     )
 
 
@@ -225,7 +232,8 @@ def _message(relation: Relation, verdict: Verdict, arithmetic: str, stated: str,
              readings: tuple[ReadingResult, ...], face_text: str, suffix: str) -> str:
     if verdict is Verdict.AMBIGUOUS:
         if len(readings) == 1:
-            return f"{arithmetic}; stated {stated}: holds only under a doubtful reading of the figures"
+            lead = f"{arithmetic}; stated {stated}" if stated else arithmetic
+            return f"{lead}: holds only under a doubtful reading of the figures"
         shown = "; ".join(f"read as {r.reading.label}: {r.verdict.value}" for r in readings)
         return f"{arithmetic}; stated {stated}: {shown}"
     if relation.is_inequality:
