@@ -425,13 +425,18 @@ def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quan
     return None
 
 
+_ADDED_QUALIFIERS = frozenset({"more", "additional", "further", "extra"})
+
+
 def _noun_after(text: str, end: int) -> str | None:
     found = _NOUN.match(text, end)
     if not found:
         return None
-    words = []
+    words: list[str] = []
     for word in re.split(r"[ \t\u00a0\u202f\u2009]+", found.group("words")):
         lowered = word.lower()
+        if not words and lowered in _ADDED_QUALIFIERS:
+            continue  # "three more projects" counts projects
         if lowered in lex.NOUN_STOPWORDS or (words and word[:1].isupper() and not words[0][:1].isupper()):
             break
         if words and (lowered.endswith("ed") or lowered in lex.COMMON_VERBS):

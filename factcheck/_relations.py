@@ -170,7 +170,8 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     text = _Text.build(document, scan)
     candidates: list[Candidate] = []
     detectors = (_tables, _table_sums, _ratios, _percent_changes, _point_changes, _differences, _per_unit,
-                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets, _led_changes, _with_parts)
+                 _shares, _partitions, _totals, _year_breakdowns, _breakdowns, _subsets, _led_changes, _with_parts, _contributions,
+                 _status_counts, _kinds_of_a_thing, _kinds_within_a_total)
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
@@ -1025,6 +1026,13 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                     yield _candidate("subset", "P of which", (("whole", text.quantities[earlier[-1]]),
                                                               ("part", text.quantities[part])))
                     wholes = wholes[:-1]
+            change = _change_before_target(text, wholes) if cue.group().lower().startswith("of which") else None
+            of_change = [p for p in parts if change is not None and compatible(text.quantities[p], text.quantities[change])]
+            if of_change:
+                yield _candidate("subset", "a D increase to B, of which P", [("whole", text.quantities[change])]  # type: ignore[index]
+                                 + [("part", text.quantities[p]) for p in of_change],
+                                 assumes='"of which" speaks of the change rather than of the level it reached')
+                continue
             opens = cue.start() == start  # "Including in 2021, 14 billion ..."
             verb = cue.group().lower() in ("includes", "include", "included")  # "the plan includes ..."
             listing = text.text[cue.end():cue.end() + 3].lstrip().startswith(":")  # "such as:" and bullets
@@ -1075,12 +1083,26 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 _WITH_PART = re.compile(r",\s*with\s+(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*\Z", re.I)
 
 
+_WITH_DELIVERY = re.compile(r",\s*with\s+the\s+(?:commissioning|completion|opening|delivery|launch)\s+of\s*\Z", re.I)
+
+
 def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "The budget reached 1.31 trillion tenge (US$2.7 billion), with 977.8 billion tenge
     (US$2.02 billion) expected from income": what follows "with" is read as a part of the
     figure before it, and its equivalent in parentheses as a part of that figure's."""
     for index, part in enumerate(text.quantities):
-        if not _is_measure(part) or not _WITH_PART.search(text.before(index, 30)):
+        if not _is_measure(part):
+            continue
+        before = text.before(index, 60)
+        if _WITH_DELIVERY.search(before) and part.kind is Kind.COUNT:
+            # "31 projects ..., with the commissioning of 19 facilities": what the projects deliver
+            whole = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None)
+            if whole is not None:
+                yield _candidate("subset", "N projects, with the commissioning of M facilities",
+                                 (("whole", text.quantities[whole]), ("part", part)),
+                                 assumes=f"each of the {part.text} {part.noun or ''} comes from one of the {text.quantities[whole].text}")
+            continue
+        if not _WITH_PART.search(before[-30:]):
             continue
         parts = [index]
         if index + 1 < len(text.quantities) and text.sentence_of[index + 1] == text.sentence_of[index] \
@@ -1092,6 +1114,135 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             if whole is not None and not _is_rate(text, whole) and not _is_rate(text, member):
                 yield _candidate("subset", "T, with A", (("whole", text.quantities[whole]), ("part", text.quantities[member])),
                                  assumes='the figure after "with" is a part of the one before it')
+
+
+_CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:about|approximately|around|some|nearly|almost|over|more\s+than)?\s*\Z", re.I)
+
+
+def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "Sales rose to $19.9 million from $15.5 million. Frozen kefir contributed $0.2 million
+    in sales": a contribution is part of the current level named before it (not of the base
+    a change was measured from)."""
+    bases = {n.quantity for c in found if c.kind in ("percent_change", "ratio") for n in c.numbers if n.role == "old"}
+    for index, part in enumerate(text.quantities):
+        if not _is_measure(part) or not _CONTRIBUTED.search(text.before(index, 40)):
+            continue
+        reach = text.document.paragraphs[max(0, _paragraph_index(text, part.start) - 1)][0]
+        whole = next((m for m in text.earlier(index) if text.quantities[m].start >= reach
+                      and compatible(text.quantities[m], part) and text.quantities[m] not in bases
+                      and not _is_rate(text, m) and not _change_direction(text, m)), None)
+        if whole is not None:
+            yield _candidate("subset", "A contributed P", (("whole", text.quantities[whole]), ("part", part)),
+                             assumes=f'the contribution is part of the "{text.quantities[whole].text}" named before')
+
+
+_STATUS = re.compile(r"\b(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
+                     r"launched|started|implemented|being\s+(?:built|implemented))\b", re.I)
+
+
+def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "The ministry runs 32 projects. ... 6 projects have been completed. Three more
+    projects are under way": counts of one thing by status, within the count named before."""
+    listed = {n.quantity for c in found for n in c.numbers}
+    for start, end in text.document.paragraphs:
+        counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is Kind.COUNT
+                  and text.quantities[i].noun and text.quantities[i] not in listed
+                  and _STATUS.search(text.text, *text.sentence_spans[text.sentence_of[i]])]
+        if len(counts) < 2 or not all(_nouns_agree(text.quantities[c].noun, text.quantities[counts[0]].noun) for c in counts):
+            continue
+        whole = next((m for m in text.earlier(counts[0]) if text.quantities[m].start < start
+                      and text.quantities[m].kind is Kind.COUNT and _nouns_agree(text.quantities[m].noun, text.quantities[counts[0]].noun)
+                      and text.quantities[m].noun), None)
+        if whole is not None:
+            yield _candidate("subset", "N things: A completed, B under way",
+                             [("whole", text.quantities[whole])] + [("part", text.quantities[c]) for c in counts],
+                             assumes=f'the {text.quantities[counts[0]].noun} by status are among the {text.quantities[whole].text} named before')
+
+
+def _figures_between(text: _Text, start: int, end: int) -> range:
+    return range(bisect.bisect_left(text.starts, start), bisect.bisect_left(text.starts, end))
+
+
+def _paragraph_index(text: _Text, offset: int) -> int:
+    starts = [start for start, _ in text.document.paragraphs]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+_CLAUSE_START = re.compile(r"(?:[;:]|\band\b|\bwhile\b|,)\s*(?=[^;:,]*\Z)", re.I)
+
+
+def _kinds_of_a_thing(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "Rough wood (logs) rose $80 million. Untreated logs rose $57 million; treated logs
+    rose $19 million": kinds of one thing (one head word, two modifiers), each changing,
+    are parts of the earlier change of the thing they name."""
+    for sentence, members in _semicolon_sentences(text):
+        kinds = [(m, _subject_head(text, m)) for m in members if _is_measure(text.quantities[m]) and _change_direction(text, m)]
+        kinds = [(m, subject) for m, subject in kinds if subject is not None]
+        if len(kinds) < 2 or len({head for _, (head, _) in kinds}) != 1 or len({mod for _, (_, mod) in kinds}) != len(kinds):
+            continue
+        head = kinds[0][1][0]
+        parts = [m for m, _ in kinds if compatible(text.quantities[m], text.quantities[kinds[0][0]])]
+        sentence_start = text.sentence_spans[sentence][0]
+        paragraph_start = text.document.paragraph_of(sentence_start)[0]
+        whole = next((m for m in text.earlier(parts[0]) if paragraph_start <= text.quantities[m].start < sentence_start
+                      and compatible(text.quantities[m], text.quantities[parts[0]]) and _change_direction(text, m)
+                      and any(_same_word(head, w) for w in _WORD.findall(
+                          text.text[text.sentence_spans[text.sentence_of[m]][0]:text.quantities[m].start]))), None)
+        if whole is not None and len(parts) >= 2:
+            yield _candidate("subset", "X rose A. Kinds of X rose B and C", [("whole", text.quantities[whole])]
+                             + [("part", text.quantities[p]) for p in parts], assumes=_NET_CHANGE)
+
+
+_TOTAL_OF = re.compile(r"\b(?:a|the)\s+total\s+(?:area|volume|length|capacity|amount|cost|value)\s+of\s*\Z", re.I)
+
+
+def _kinds_within_a_total(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "houses with a total area of 837 thousand m2 are being built ... 73 commercial
+    houses are being built on 548.5 thousand m2": a kind of the thing, measured alike later
+    in the paragraph, is within the total."""
+    related = {(c.numbers[0].quantity, n.quantity) for c in found for n in c.numbers}
+    for index, total in enumerate(text.quantities):
+        if not _is_measure(total) or not _TOTAL_OF.search(text.before(index, 40)):
+            continue
+        named = {_stem(w) for w in _WORD.findall(text.before(index, 80))} - _GENERIC_STEMS
+        paragraph_end = text.document.paragraph_of(total.start)[1]
+        for member in range(index + 1, bisect.bisect_left(text.starts, paragraph_end)):
+            part = text.quantities[member]
+            if not compatible(part, total) or part.value >= total.value or (total, part) in related or _is_rate(text, member):
+                continue
+            sentence = text.text[text.sentence_spans[text.sentence_of[member]][0]:part.start]
+            kinds = re.findall(r"([A-Za-z][\w-]+)\s+([A-Za-z][\w-]+)", sentence)
+            if any(_stem(head) in named and modifier.lower() not in lex.NOUN_STOPWORDS for modifier, head in kinds):
+                yield _candidate("subset", "a total area of T ... a kind of it, P", (("whole", total), ("part", part)),
+                                 assumes="the later figure measures a kind of what the total measures")
+
+
+def _semicolon_sentences(text: _Text) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Each sentence with its figures, the clauses after its semicolons joined to it."""
+    sentence = 0
+    while sentence < len(text.sentence_members):
+        members = list(text.sentence_members[sentence])
+        following = sentence + 1
+        while following < len(text.sentence_spans) and \
+                text.text[text.sentence_spans[following - 1][0]:text.sentence_spans[following][0]].rstrip().endswith(";"):
+            members.extend(text.sentence_members[following])
+            following += 1
+        yield sentence, tuple(members)
+        sentence = following
+
+
+def _subject_head(text: _Text, index: int) -> tuple[str, str] | None:
+    """ "untreated logs rose $57 million" -> ("log", "untreated"): the head word of the
+    clause's subject and the one word before it."""
+    sentence_start = text.sentence_spans[text.sentence_of[index]][0]
+    lead = text.text[max(sentence_start, text.quantities[index].start - 80):text.quantities[index].start]
+    clause = _CLAUSE_START.search(lead)
+    lead = lead[clause.end():] if clause else lead
+    change = re.search(rf"\b(?:{_INCREASE}|{_DECREASE}|was|were|is|are)\b", lead, re.I)
+    words = _WORD.findall(lead[:change.start()] if change else "")
+    if len(words) != 2 or words[1].lower() in lex.NOUN_STOPWORDS:
+        return None
+    return _stem(words[1]), words[0].lower()
 
 
 def _figures_from(text: _Text, offset: int) -> list[int]:
@@ -1126,6 +1277,18 @@ def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int
         if first is not None:
             changes.append(first)
     return changes
+
+
+def _change_before_target(text: _Text, wholes: list[int]) -> int | None:
+    """ "a $1.0 million increase in selling expenses to $2.8 million, of which ...": the
+    change, when the figure right before "of which" is the level it reached."""
+    if len(wholes) < 2:
+        return None
+    target, change = wholes[-1], wholes[-2]
+    if not re.search(r"\bto\s*\Z", text.between(change, target)) or not _change_direction(text, change) \
+            or not compatible(text.quantities[change], text.quantities[target]) or len(text.between(change, target)) > 60:
+        return None
+    return change
 
 
 def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterator[Candidate]:
