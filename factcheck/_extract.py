@@ -34,7 +34,7 @@ def _alternation(words: object) -> str:
     return "|".join(parts)
 
 
-def _trie_alternation(words: object) -> str:
+def trie_alternation(words: object) -> str:
     """Literal alternatives factored by common prefixes ("t(?:wo|hree|...)").
 
     The scanning expression tries its word branch at every word start; a trie lets the
@@ -101,7 +101,7 @@ _MASTER = re.compile(
     + r"""
     )
   | (?P<word>\b(?=[A-Za-z])(?<![\w-])(?i:"""
-    + _trie_alternation(
+    + trie_alternation(
         [*lex.NUMBER_WORDS, *lex.FRACTION_WORDS, *lex.MULTIPLIER_WORDS]
         + [f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
            for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]

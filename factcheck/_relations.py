@@ -19,8 +19,9 @@ import attrs
 
 from . import _lexicon as lex
 from ._document import Document
-from ._extract import Scan, in_table_row as _in_table_row
+from ._extract import Scan, in_table_row as _in_table_row, trie_alternation
 from ._findings import Number, Reading
+from ._interval import Interval
 from ._models import Kind, Quantity, TimeAnchor
 from ._text import format_number
 from ._verdict import Candidate
@@ -62,22 +63,23 @@ _TIMES_MORE = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater)\b", re.I)
 _THAN_IN_YEAR = re.compile(r"\A\s*(?:more|higher|larger|bigger|greater|up)?\s*(?:than|compared\s+(?:to|with)|from)\s+in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|:)\s*\Z")
 _SUBSET_CUE = re.compile(
-    r"\b(?:including|includes|included|include|of\s+which|among\s+them|among\s+which|such\s+as|in\s+particular|"
-    r"out\s+of\s+which)\b", re.I
-)
+    r"(?:including|includes|included|include|of\s+which|among\s+them|among\s+which|such\s+as|in\s+particular|"
+    r"out\s+of\s+which)\b"
+)  # lower case and from a word's start, for _Text.find_words
 # a list of parts ends where another list starts or a comparison begins
-_LIST_END = re.compile(_SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
+_LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
 _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
 # "Of these, A ... and B": a breakdown; "of which" and "including" only name some parts (subsets),
 # and "or 51% of the total" names a share, so "of the total" counts only as "Of the total, ..."
 _PARTITION_CUE = re.compile(
-    r"(?<![\w])(?:of\s+(?:these|them|those|this\s+total|this\s+number)\s*[,:—–-]?|within\s+this\s+total\s*[,:—–-]?|"
-    r"of\s+the\s+total\s*[,:—–-])", re.I
-)
+    r"(?:of\s+(?:these|them|those|this\s+total|this\s+number)\s*[,:—–-]?|within\s+this\s+total\s*[,:—–-]?|"
+    r"of\s+the\s+total\s*[,:—–-])"
+)  # lower case and from a word's start, for _Text.find_words
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)
-_TOTAL_HINTS = ("total", "altogether", "all", "make", "add", "together")  # a cheap first look
+_TOTAL_HINT = re.compile(r"total|altogether|all|overall|make|add|together")  # a first look at word starts
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
+_DASHES = ("-", "–", "—", ":")  # a cheap first look for _IN_YEAR_DASH (never the empty string)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
 _BULLET = re.compile(r"\A\s*(?:[-•·*Ř]|\d+[.)])\s")
@@ -90,6 +92,10 @@ _GENERIC_STEMS = frozenset("total the of a an in for to and or this that year qu
 
 
 _REACH = 60  # how many figures back or within a sentence a relation may reach; keeps hostile input linear
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @attrs.frozen
@@ -109,6 +115,49 @@ class _Text:
     position: dict[int, int]  # each quantity's index, by its start offset
     starts: tuple[int, ...]  # each quantity's start offset, in order
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
+    memo: dict[object, object] = attrs.field(factory=dict)  # things computed once per text, on first use
+
+    @property
+    def change_words(self) -> list[int]:
+        """Where each word that starts like a change word starts: found once, in one pass."""
+        if "change_words" not in self.memo:
+            self.memo["change_words"] = [m.start() for m in self.find_words(_CHANGE_STEM)]
+        return self.memo["change_words"]  # type: ignore[return-value]
+
+    def word_before(self, pattern: re.Pattern[str], index: int, span: int) -> bool:
+        """A cheap first look: does ``pattern`` (see find_words) match within ``span``
+        characters before the figure, in its sentence?  Matches are found once per text."""
+        sentence_start = self.sentence_spans[self.sentence_of[index]][0]
+        start = self.quantities[index].start
+        return self._word_in(pattern, max(sentence_start, start - span), start)
+
+    def word_after(self, pattern: re.Pattern[str], index: int, span: int) -> bool:
+        sentence_end = self.sentence_spans[self.sentence_of[index]][1]
+        end = self.quantities[index].end
+        return self._word_in(pattern, end, min(sentence_end, end + span), anywhere=True)
+
+    def _word_in(self, pattern: re.Pattern[str], start: int, end: int, anywhere: bool = False) -> bool:
+        key = (pattern, anywhere)
+        if key not in self.memo:
+            self.memo[key] = [m.start() for m in self.find_words(pattern, anywhere)]
+        positions: list[int] = self.memo[key]  # type: ignore[assignment]
+        at = bisect.bisect_left(positions, start)
+        return at < len(positions) and positions[at] < end
+
+    def find_words(self, pattern: re.Pattern[str], anywhere: bool = False) -> Iterator[re.Match[str]]:
+        """Matches of a pattern written in lower case, ignoring case, that start a word
+        (unless ``anywhere``).  The pattern runs over the text folded to lower case once, and
+        begins with no boundary test, so that the engine skips to its possible first letters:
+        many times faster than "\\b" and re.I, which try every position."""
+        if "folded" not in self.memo:
+            folded = self.text.lower()
+            self.memo["folded"] = folded if len(folded) == len(self.text) else None  # folding may move offsets
+        folded = self.memo["folded"]
+        source: str = folded if folded is not None else self.text  # type: ignore[assignment]
+        matches = pattern.finditer(source) if folded is not None else re.compile(pattern.pattern, re.I).finditer(source)
+        if anywhere:
+            return matches
+        return (m for m in matches if not m.start() or not _is_word_char(source[m.start() - 1]))
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
@@ -250,18 +299,23 @@ def _is_measure_or_percent(quantity: Quantity) -> bool:
 
 
 def _nearest_before(text: _Text, index: int, accept) -> int | None:  # type: ignore[no-untyped-def]
-    for member in reversed([m for m in text.same_sentence(index) if m < index]):
+    sentence = text.sentence_of[index]
+    member = index - 1
+    while member >= 0 and text.sentence_of[member] == sentence:
         if accept(text.quantities[member]):
             return member
+        member -= 1
     return None
 
 
 def _first_after(text: _Text, index: int, accept, limit: int | None = None) -> int | None:  # type: ignore[no-untyped-def]
-    for member in (m for m in text.same_sentence(index) if m > index):
-        if limit is not None and member >= limit:
-            break
+    sentence = text.sentence_of[index]
+    end = len(text.quantities) if limit is None else min(limit, len(text.quantities))
+    member = index + 1
+    while member < end and text.sentence_of[member] == sentence:
         if accept(text.quantities[member]):
             return member
+        member += 1
     return None
 
 
@@ -331,16 +385,26 @@ _CHANGE_STEMS = (
 )
 
 
-def _change_word_near(before: str) -> bool:
-    """A cheap first look: does one of the last words before a figure start like a change word?"""
-    return any(word.lower().lstrip("(\"'").startswith(_CHANGE_STEMS) for word in before.split()[-7:])
+_CHANGE_STEM = re.compile(trie_alternation(_CHANGE_STEMS))  # from a word's start, for _Text.find_words
+
+
+def _change_words_in(text: _Text, start: int, end: int) -> list[int]:
+    """Where the words that start like change words start, within a span."""
+    positions = text.change_words
+    return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
 def _change_direction(text: _Text, index: int) -> str | None:
     """The word that says a figure is a change ("up", "a decrease of"), if any."""
     if index not in text.directions:
         window = text.before(index, 60)
-        before = _CHANGE_BEFORE.search(window) if _change_word_near(window) else None
+        window_start = text.quantities[index].start - len(window)
+        before = None
+        # the pattern starts at a change word: try it only where one starts (a match, not a search)
+        for word_start in _change_words_in(text, window_start, window_start + len(window)):
+            before = _CHANGE_BEFORE.match(window, word_start - window_start)
+            if before:
+                break
         after = None if before else _CHANGE_AFTER.match(text.after(index, 20))
         found = before or after
         text.directions[index] = found.group("word") if found else None
@@ -510,11 +574,9 @@ def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] 
     """A results table restating ``figure`` ("$32.4 million" as the cell 32,386 of a table in
     thousands), and the prior period's cell of the same row, as an amount like ``figure``."""
     subject = _subject_words(text, figure)
-    for index, cell in enumerate(text.quantities):
-        if cell.kind not in (Kind.NUMBER, Kind.COUNT) or cell.noun or cell.value <= 0 or cell.start == figure.start:
-            continue
-        scale = next((s for s in (1, 10**3, 10**6, 10**9) if figure.interval.contains(cell.value * s)), None)
-        if scale is None or cell.precision * scale > figure.precision or not _in_table_row(text.text, cell.start):
+    for index, scale in _cells_within(text, figure.interval):
+        cell = text.quantities[index]
+        if cell.precision * scale > figure.precision or cell.start == figure.start:
             continue
         if not _row_label(text, index) & subject:
             continue
@@ -523,6 +585,23 @@ def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] 
                 and _TABLE_GAP.match(text.text[min(cell.end, text.quantities[prior].end):max(cell.start, text.quantities[prior].start)]):
             return _as_amount(text.quantities[prior], figure.unit or "", scale), figure
     return None
+
+
+def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
+    """The bare positive figures of table rows that, at some scale (1, thousands, millions,
+    billions; the smallest that fits), fall within ``interval``: in text order."""
+    if "table_cells" not in text.memo:
+        cells = sorted((cell.value, index) for index, cell in enumerate(text.quantities)
+                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value > 0
+                       and _in_table_row(text.text, cell.start))
+        text.memo["table_cells"] = ([value for value, _ in cells], [index for _, index in cells])
+    values, indices = text.memo["table_cells"]  # type: ignore[misc]
+    found: dict[int, int] = {}
+    for scale in (10**9, 10**6, 10**3, 1):  # the smallest scale last, so that it stays
+        first = bisect.bisect_left(values, interval.low / scale)
+        last = bisect.bisect_right(values, interval.high / scale)
+        found.update((index, scale) for index in indices[first:last])
+    return sorted(found.items())
 
 
 def _subject_words(text: _Text, figure: Quantity) -> frozenset[str]:
@@ -676,6 +755,7 @@ def _newer_column_first(source: str, offset: int) -> bool:
 _TABLE_UNIT = re.compile(
     r"\(\s*(?:(?P<symbol>[$€£₸₹])|(?P<code>[A-Z]{3}))?\s*(?:in\s+)?(?P<scale>thousands|millions|billions)"
     r"(?:\s+of\s+(?P<name>\w+))?\s*\)|\bin\s+(?P<scale2>thousands|millions|billions)\s+of\s+(?P<name2>\w+)", re.I)
+_TABLE_SCALE_WORD = re.compile(r"thousands|millions|billions")  # from a word's start
 _TABLE_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
 _ROW = re.compile(r"^(?P<label>[A-Za-z][^\d\n]{2,80}?)[ \t]+(?=[-−(]?\$?\s?\d)", re.M)
 
@@ -690,6 +770,8 @@ def _table_restatements(text: _Text) -> Iterator[Candidate]:
     """A sentence that restates a table row ("Revenues increased by $1.2 billion, or 4.6 per
     cent" above a "($ millions)" table whose Revenues row reads 26,577 27,797): the change
     is checked against the row's two columns for the periods the paragraph speaks of."""
+    if not any(True for _ in text.find_words(_TABLE_SCALE_WORD)):
+        return  # a cheap first look: no "(in) thousands / millions / billions" anywhere
     for caption in _TABLE_UNIT.finditer(text.text):
         rows, columns = _table_rows(text, caption.end())
         if len(rows) < 2 or not columns:
@@ -816,22 +898,53 @@ def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     and expenses): found where it adds up in the columns, then checked in every column, so
     that an edited cell shows as a discrepancy in its own column."""
     for block in _table_blocks(text):
+        if len(block) < 3:
+            continue
+        sums = [_Column.of(text, [cells[c] for _, cells in block]) for c in range(len(block[0][1]))]
         for position in range(2, len(block)):
             label, totals = block[position]
-            columns = [c for c in range(len(totals)) if all(
-                _is_measure(text.quantities[row[1][c]]) for row in block[:position + 1])]
-            best: tuple[int, list[tuple[int, ...]]] | None = None  # (columns that add up, rows)
+            columns = [column for column in sums if column.uniform_to > position]
+            best: tuple[int, int] | None = None  # (columns that add up, first row of the parts)
             for first in range(position - 2, -1, -1):
-                rows = [cells for _, cells in block[first:position]]
-                holding = sum(_adds_up(text, [cells[c] for cells in rows], totals[c]) for c in columns)
+                holding = sum(column.adds_up(first, position) for column in columns)
                 if best is None or holding > best[0]:
-                    best = (holding, rows)
+                    best = (holding, first)
             if best is None or not _adds_up_enough(best[0], len(columns), bool(_TOTAL_LABEL.search(label))):
                 continue
             for column in columns:
                 yield _candidate("sum", "a table row adding up the rows above it",
-                                 [("total", _table_cell(text.quantities[totals[column]]))]
-                                 + [("part", _table_cell(text.quantities[cells[column]])) for cells in best[1]])
+                                 [("total", _table_cell(column.cells[position]))]
+                                 + [("part", _table_cell(cell)) for cell in column.cells[best[1]:position]])
+
+
+@attrs.frozen
+class _Column:
+    """A table column's cells, with running sums of their intervals' ends, so that whether
+    rows first..last-1 add up to row last is two subtractions."""
+
+    cells: tuple[Quantity, ...]
+    lows: tuple[Fraction, ...]  # lows[r]: the sum of the low ends of cells[:r]
+    highs: tuple[Fraction, ...]
+    uniform_to: int  # the cells before this row are measures of one unit
+
+    @classmethod
+    def of(cls, text: _Text, indices: list[int]) -> _Column:
+        cells = tuple(text.quantities[i] for i in indices)
+        lows, highs = [Fraction(0)], [Fraction(0)]
+        uniform_to = 0
+        for cell in cells:
+            if not _is_measure(cell) or (cell.kind is Kind.AMOUNT) is not (cells[0].kind is Kind.AMOUNT) \
+                    or cell.unit != cells[0].unit and Kind.AMOUNT in (cell.kind, cells[0].kind):
+                break
+            uniform_to += 1
+        for cell in cells[:uniform_to]:
+            lows.append(lows[-1] + cell.interval.low)
+            highs.append(highs[-1] + cell.interval.high)
+        return cls(cells, tuple(lows), tuple(highs), uniform_to)
+
+    def adds_up(self, first: int, last: int) -> bool:
+        total = self.cells[last].interval
+        return self.lows[last] - self.lows[first] <= total.high and total.low <= self.highs[last] - self.highs[first]
 
 
 def _table_cell(cell: Quantity) -> Quantity:
@@ -845,15 +958,6 @@ def _adds_up_enough(holding: int, columns: int, labelled: bool) -> bool:
     if holding == columns:
         return holding >= 2 or (holding == 1 and labelled)
     return holding == columns - 1 and holding >= (2 if labelled else 3)
-
-
-def _adds_up(text: _Text, parts: list[int], total: int) -> bool:
-    reference = text.quantities[total]
-    if not all(compatible(text.quantities[p], reference) for p in parts):
-        return False
-    low = sum(text.quantities[p].interval.low for p in parts)
-    high = sum(text.quantities[p].interval.high for p in parts)
-    return low <= reference.interval.high and reference.interval.low <= high
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -932,9 +1036,9 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
     for index, total in enumerate(text.quantities):
-        window = text.before(index, 80) if _is_measure(total) else ""
-        lowered = window.lower()
-        cue = _TOTAL_CUE.search(window) if any(hint in lowered for hint in _TOTAL_HINTS) else None
+        if not _is_measure(total) or not text.word_before(_TOTAL_HINT, index, 80):
+            continue
+        cue = _TOTAL_CUE.search(text.before(index, 80))
         if cue is None:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
@@ -959,15 +1063,15 @@ _BREAKDOWN = re.compile(
     r"breaks\s+down\s+(?:as\s+follows|into)|is\s+split\s+(?:into|between)|was\s+split\s+(?:into|between))\b|:)", re.I)
 
 
-_BREAKDOWN_HINT = re.compile(r":|compris|consist|made\s+up|break|split", re.I)  # a cheap first look
+_BREAKDOWN_HINT = re.compile(r":|compris|consist|made\s+up|break|split")  # a cheap first look, anywhere
 
 
 def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "Funding of $45 million comprises $30 million ... and $15 million ...", "Loans
     amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
     for index, total in enumerate(text.quantities):
-        window = text.after(index, 60) if _is_measure(total) else ""
-        if not _BREAKDOWN_HINT.search(window) or not _BREAKDOWN.match(window):
+        if not _is_measure(total) or not text.word_after(_BREAKDOWN_HINT, index, 60) \
+                or not _BREAKDOWN.match(text.after(index, 60)):
             continue
         parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
                  and not _is_rate(text, m)]
@@ -978,7 +1082,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
     for sentence, members in enumerate(text.sentence_members):
-        yearly = [m for m in members if _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
+        yearly = [m for m in members if text.text[max(0, text.quantities[m].start - 3):text.quantities[m].start].rstrip()[-1:] in _DASHES
+                  and _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
         if len(yearly) < 2:
             continue
         totals = [m for m in members if m < yearly[0] and compatible(text.quantities[m], text.quantities[yearly[0]])]
@@ -996,7 +1101,7 @@ def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[r
     """Every match of a cue pattern, in one pass over the text, by the sentence it is in."""
     starts = [start for start, _ in text.sentence_spans]
     found: dict[int, list[re.Match[str]]] = {}
-    for match in pattern.finditer(text.text):
+    for match in text.find_words(pattern):
         sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
         while sentence + 1 < len(starts) and starts[sentence + 1] == starts[sentence] \
                 and text.sentence_spans[sentence][1] <= match.start():
@@ -1055,7 +1160,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 _CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
-_LED = re.compile(rf"\b(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b|\bthe\s+{_CHANGE_NOUN}\s+was\s+(?:led|driven|headed)\s+by\b", re.I)
+_LED = re.compile(rf"(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b|the\s+{_CHANGE_NOUN}\s+was\s+(?:led|driven|headed)\s+by\b")
 _NET_CHANGE = "no other item of the group moved the other way"
 
 
@@ -1064,7 +1169,7 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     change is part of the group's; so is each change of a bullet list that the lead opens.
     A net change may be smaller than its rising parts when other parts fell, which the text
     rarely says: a failure is then ambiguous, not a discrepancy."""
-    for cue in _LED.finditer(text.text):
+    for cue in text.find_words(_LED):
         part = next((i for i in _figures_from(text, cue.end()) if _change_direction(text, i)), None)
         if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start():
             continue
@@ -1083,6 +1188,7 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 _WITH_PART = re.compile(r",\s*with\s+(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*\Z", re.I)
 
 
+_WITH = re.compile(r"with\b")  # a first look at word starts
 _WITH_DELIVERY = re.compile(r",\s*with\s+the\s+(?:commissioning|completion|opening|delivery|launch)\s+of\s*\Z", re.I)
 
 
@@ -1092,6 +1198,8 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     figure before it, and its equivalent in parentheses as a part of that figure's."""
     for index, part in enumerate(text.quantities):
         if not _is_measure(part):
+            continue
+        if not text.word_before(_WITH, index, 60):
             continue
         before = text.before(index, 60)
         if _WITH_DELIVERY.search(before) and part.kind is Kind.COUNT:
@@ -1116,6 +1224,7 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  assumes='the figure after "with" is a part of the one before it')
 
 
+_CONTRIBUT = re.compile(r"contribut")  # a first look at word starts
 _CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:about|approximately|around|some|nearly|almost|over|more\s+than)?\s*\Z", re.I)
 
 
@@ -1125,7 +1234,8 @@ def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     a change was measured from)."""
     bases = {n.quantity for c in found if c.kind in ("percent_change", "ratio") for n in c.numbers if n.role == "old"}
     for index, part in enumerate(text.quantities):
-        if not _is_measure(part) or not _CONTRIBUTED.search(text.before(index, 40)):
+        if not _is_measure(part) or not text.word_before(_CONTRIBUT, index, 40) \
+                or not _CONTRIBUTED.search(text.before(index, 40)):
             continue
         reach = text.document.paragraphs[max(0, _paragraph_index(text, part.start) - 1)][0]
         whole = next((m for m in text.earlier(index) if text.quantities[m].start >= reach
@@ -1147,7 +1257,7 @@ def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     for start, end in text.document.paragraphs:
         counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is Kind.COUNT
                   and text.quantities[i].noun and text.quantities[i] not in listed
-                  and _STATUS.search(text.text, *text.sentence_spans[text.sentence_of[i]])]
+                  and _names_a_status(text, text.sentence_of[i])]
         if len(counts) < 2 or not all(_nouns_agree(text.quantities[c].noun, text.quantities[counts[0]].noun) for c in counts):
             continue
         whole = next((m for m in text.earlier(counts[0]) if text.quantities[m].start < start
@@ -1157,6 +1267,13 @@ def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             yield _candidate("subset", "N things: A completed, B under way",
                              [("whole", text.quantities[whole])] + [("part", text.quantities[c]) for c in counts],
                              assumes=f'the {text.quantities[counts[0]].noun} by status are among the {text.quantities[whole].text} named before')
+
+
+def _names_a_status(text: _Text, sentence: int) -> bool:
+    key = f"status:{sentence}"
+    if key not in text.memo:
+        text.memo[key] = bool(_STATUS.search(text.text, *text.sentence_spans[sentence]))
+    return text.memo[key]  # type: ignore[return-value]
 
 
 def _figures_between(text: _Text, start: int, end: int) -> range:
@@ -1202,7 +1319,8 @@ def _kinds_within_a_total(text: _Text, found: list[Candidate]) -> Iterator[Candi
     in the paragraph, is within the total."""
     related = {(c.numbers[0].quantity, n.quantity) for c in found for n in c.numbers}
     for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not _TOTAL_OF.search(text.before(index, 40)):
+        if not _is_measure(total) or not text.word_before(_TOTAL_HINT, index, 40) \
+                or not _TOTAL_OF.search(text.before(index, 40)):
             continue
         named = {_stem(w) for w in _WORD.findall(text.before(index, 80))} - _GENERIC_STEMS
         paragraph_end = text.document.paragraph_of(total.start)[1]
