@@ -28,7 +28,7 @@ from ._verdict import Candidate
 
 __all__ = ["find_candidates"]
 
-_MEASURES = (Kind.AMOUNT, Kind.COUNT, Kind.NUMBER)
+_MEASURES = frozenset((Kind.AMOUNT, Kind.COUNT, Kind.NUMBER))
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
 _CHANGE_BEFORE = re.compile(
@@ -65,7 +65,7 @@ _YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—
 _SUBSET_CUE = re.compile(
     r"(?:including|includes|included|include|of\s+which|among\s+them|among\s+which|such\s+as|in\s+particular|"
     r"out\s+of\s+which)\b"
-)  # lower case and from a word's start, for _Text.find_words
+)  # lower case, matched where a "list" cue word starts
 # a list of parts ends where another list starts or a comparison begins
 _LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
 _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
@@ -74,10 +74,9 @@ _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|m
 _PARTITION_CUE = re.compile(
     r"(?:of\s+(?:these|them|those|this\s+total|this\s+number)\s*[,:—–-]?|within\s+this\s+total\s*[,:—–-]?|"
     r"of\s+the\s+total\s*[,:—–-])"
-)  # lower case and from a word's start, for _Text.find_words
+)  # lower case, matched where a "list" cue word starts
 _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|in\s+all|overall|make\s+up|makes\s+up|"
                         r"add\s+up\s+to|adds\s+up\s+to|together\s+(?:make|amount\s+to|total))\b[\s,:]*(?:[\w-]+\s+){0,8}?\Z", re.I)
-_TOTAL_HINT = re.compile(r"total|altogether|all|overall|make|add|together")  # a first look at word starts
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _DASHES = ("-", "–", "—", ":")  # a cheap first look for _IN_YEAR_DASH (never the empty string)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
@@ -96,6 +95,23 @@ _REACH = 60  # how many figures back or within a sentence a relation may reach; 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+def _find_cues(source: str, name: str, ignore_case: bool) -> list[int]:
+    """The start of every cue word of one kind that starts a word (a colon anywhere).
+
+    Each kind's pattern runs over the folded text and begins with no boundary test, so that
+    the engine skips to the letters it can start with: many times faster than "\\b" and
+    re.I, which try every position (and than one pattern for every kind, which the engine
+    cannot skip through)."""
+    pattern = _CUE_PATTERNS_I[name] if ignore_case else _CUE_PATTERNS[name]
+    return [m.start() for m in pattern.finditer(source)
+            if not m.start() or not _is_word_char(source[m.start() - 1]) or name == "colon"]
 
 
 @attrs.frozen
@@ -117,47 +133,65 @@ class _Text:
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
     memo: dict[object, object] = attrs.field(factory=dict)  # things computed once per text, on first use
 
-    @property
-    def change_words(self) -> list[int]:
-        """Where each word that starts like a change word starts: found once, in one pass."""
-        if "change_words" not in self.memo:
-            self.memo["change_words"] = [m.start() for m in self.find_words(_CHANGE_STEM)]
-        return self.memo["change_words"]  # type: ignore[return-value]
+    def cues(self, name: str) -> list[int]:
+        """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
+        key = ("cues", name)
+        if key not in self.memo:
+            self.memo[key] = _find_cues(self.folded() or self.text, name, self.folded() is None)
+        return self.memo[key]  # type: ignore[return-value]
 
-    def word_before(self, pattern: re.Pattern[str], index: int, span: int) -> bool:
-        """A cheap first look: does ``pattern`` (see find_words) match within ``span``
-        characters before the figure, in its sentence?  Matches are found once per text."""
+    def cue_before(self, name: str, index: int, span: int) -> bool:
+        """A cheap first look: does a cue word of this kind start within ``span`` characters
+        before the figure, in its sentence?"""
         sentence_start = self.sentence_spans[self.sentence_of[index]][0]
         start = self.quantities[index].start
-        return self._word_in(pattern, max(sentence_start, start - span), start)
+        return _any_between(self.cues(name), max(sentence_start, start - span), start)
 
-    def word_after(self, pattern: re.Pattern[str], index: int, span: int) -> bool:
+    def cue_after(self, name: str, index: int, span: int) -> bool:
         sentence_end = self.sentence_spans[self.sentence_of[index]][1]
         end = self.quantities[index].end
-        return self._word_in(pattern, end, min(sentence_end, end + span), anywhere=True)
+        return _any_between(self.cues(name), end, min(sentence_end, end + span))
 
-    def _word_in(self, pattern: re.Pattern[str], start: int, end: int, anywhere: bool = False) -> bool:
-        key = (pattern, anywhere)
+    def of_kind(self, kind: Kind) -> list[int]:
+        """The indices of the figures of one kind."""
+        key = ("kind", kind)
         if key not in self.memo:
-            self.memo[key] = [m.start() for m in self.find_words(pattern, anywhere)]
-        positions: list[int] = self.memo[key]  # type: ignore[assignment]
-        at = bisect.bisect_left(positions, start)
-        return at < len(positions) and positions[at] < end
+            self.memo[key] = [i for i, q in enumerate(self.quantities) if q.kind is kind]
+        return self.memo[key]  # type: ignore[return-value]
 
-    def find_words(self, pattern: re.Pattern[str], anywhere: bool = False) -> Iterator[re.Match[str]]:
-        """Matches of a pattern written in lower case, ignoring case, that start a word
-        (unless ``anywhere``).  The pattern runs over the text folded to lower case once, and
-        begins with no boundary test, so that the engine skips to its possible first letters:
-        many times faster than "\\b" and re.I, which try every position."""
+    def after_cue(self, name: str, span: int) -> list[int]:
+        """The figures that a cue word of this kind precedes by at most ``span`` characters,
+        in their sentence: a detector visits these, not every figure."""
+        key = ("after", name, span)
+        if key not in self.memo:
+            found: set[int] = set()
+            for position in self.cues(name):
+                index = bisect.bisect_left(self.starts, position)
+                while index < len(self.starts) and self.starts[index] <= position + span:
+                    found.add(index)
+                    index += 1
+            self.memo[key] = sorted(i for i in found if self.cue_before(name, i, span))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def before_cue(self, name: str, span: int) -> list[int]:
+        """The figures that a cue word of this kind follows within ``span`` characters."""
+        key = ("before", name, span)
+        if key not in self.memo:
+            found: set[int] = set()
+            for position in self.cues(name):
+                index = bisect.bisect_right(self.starts, position) - 1
+                while index >= 0 and self.quantities[index].end >= position - span:
+                    found.add(index)
+                    index -= 1
+            self.memo[key] = sorted(i for i in found if self.cue_after(name, i, span))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def folded(self) -> str | None:
+        """The text in lower case, unless folding would move offsets ("İ" is two characters)."""
         if "folded" not in self.memo:
             folded = self.text.lower()
-            self.memo["folded"] = folded if len(folded) == len(self.text) else None  # folding may move offsets
-        folded = self.memo["folded"]
-        source: str = folded if folded is not None else self.text  # type: ignore[assignment]
-        matches = pattern.finditer(source) if folded is not None else re.compile(pattern.pattern, re.I).finditer(source)
-        if anywhere:
-            return matches
-        return (m for m in matches if not m.start() or not _is_word_char(source[m.start() - 1]))
+            self.memo["folded"] = folded if len(folded) == len(self.text) else None
+        return self.memo["folded"]  # type: ignore[return-value]
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
@@ -385,12 +419,29 @@ _CHANGE_STEMS = (
 )
 
 
-_CHANGE_STEM = re.compile(trie_alternation(_CHANGE_STEMS))  # from a word's start, for _Text.find_words
+# Words that a detector needs near a figure before it tries its full pattern there: each
+# kind starts a word (a colon anywhere).
+_CUE_WORDS = {
+    "change": trie_alternation(_CHANGE_STEMS),
+    "list": r"includ|of\s+(?:which|these|them|those|this\s+total|this\s+number|the\s+total)|among\s+(?:them|which)|"
+            r"such\s+as|in\s+particular|out\s+of\s+which|within\s+this\s+total",
+    "led": r"(?:led|drove|headed)\s+the\b|was\s+(?:led|driven|headed)\s+by\b",
+    "total": r"total|altogether|all\b|overall|make|add|together",
+    "with": r"with\b",
+    "contribut": r"contribut",
+    "scale": r"thousands|millions|billions",
+    "breakdown": r"compris|consist|made\s+up|break|split",
+    "colon": r":",
+    "status": r"(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
+              r"launched|started|implemented|being\s+(?:built|implemented))\b",
+}
+_CUE_PATTERNS = {name: re.compile(pattern) for name, pattern in _CUE_WORDS.items()}
+_CUE_PATTERNS_I = {name: re.compile(pattern, re.I) for name, pattern in _CUE_WORDS.items()}
 
 
 def _change_words_in(text: _Text, start: int, end: int) -> list[int]:
     """Where the words that start like change words start, within a span."""
-    positions = text.change_words
+    positions = text.cues("change")
     return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
@@ -405,7 +456,9 @@ def _change_direction(text: _Text, index: int) -> str | None:
             before = _CHANGE_BEFORE.match(window, word_start - window_start)
             if before:
                 break
-        after = None if before else _CHANGE_AFTER.match(text.after(index, 20))
+        after = None
+        if before is None and _change_words_in(text, text.quantities[index].end, text.quantities[index].end + 20):
+            after = _CHANGE_AFTER.match(text.after(index, 20))
         found = before or after
         text.directions[index] = found.group("word") if found else None
     return text.directions[index]
@@ -414,8 +467,9 @@ def _change_direction(text: _Text, index: int) -> str | None:
 # -- detectors --------------------------------------------------------------------------------
 
 def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    for index, stated in enumerate(text.quantities):
-        if stated.kind is not Kind.FACTOR or stated.value <= 0:
+    for index in text.of_kind(Kind.FACTOR):
+        stated = text.quantities[index]
+        if stated.value <= 0:
             continue
         after = text.after(index, 40)
         readings: tuple[Reading, ...] = (Reading(),)
@@ -470,8 +524,9 @@ def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
 
 def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     tabled = {n.quantity for c in found if c.cue == "table row" for n in c.numbers}
-    for index, stated in enumerate(text.quantities):
-        if stated.kind is not Kind.PERCENT or stated in tabled or _OF_AFTER.match(text.after(index, 8)):
+    for index in text.of_kind(Kind.PERCENT):
+        stated = text.quantities[index]
+        if stated in tabled or _OF_AFTER.match(text.after(index, 8)):
             continue
         direction = _change_direction(text, index) or _listed_direction(text, index)
         if direction is None:
@@ -573,14 +628,15 @@ def _changed_figures(text: _Text, index: int) -> list[Quantity]:
 def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] | None:
     """A results table restating ``figure`` ("$32.4 million" as the cell 32,386 of a table in
     thousands), and the prior period's cell of the same row, as an amount like ``figure``."""
-    subject = _subject_words(text, figure)
-    for index, scale in _cells_within(text, figure.interval):
+    cells = _cells_within(text, figure.interval)
+    subject = _subject_words(text, figure) if cells else frozenset()
+    for index, scale in cells:
         cell = text.quantities[index]
         if cell.precision * scale > figure.precision or cell.start == figure.start:
             continue
         if not _row_label(text, index) & subject:
             continue
-        prior = index + 1 if _newer_column_first(text.text, cell.start) else index - 1
+        prior = index + 1 if _newer_column_first(text, cell.start) else index - 1
         if 0 <= prior < len(text.quantities) and text.quantities[prior].kind is cell.kind \
                 and _TABLE_GAP.match(text.text[min(cell.end, text.quantities[prior].end):max(cell.start, text.quantities[prior].start)]):
             return _as_amount(text.quantities[prior], figure.unit or "", scale), figure
@@ -592,8 +648,7 @@ def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
     billions; the smallest that fits), fall within ``interval``: in text order."""
     if "table_cells" not in text.memo:
         cells = sorted((cell.value, index) for index, cell in enumerate(text.quantities)
-                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value > 0
-                       and _in_table_row(text.text, cell.start))
+                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value > 0)
         text.memo["table_cells"] = ([value for value, _ in cells], [index for _, index in cells])
     values, indices = text.memo["table_cells"]  # type: ignore[misc]
     found: dict[int, int] = {}
@@ -601,7 +656,7 @@ def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
         first = bisect.bisect_left(values, interval.low / scale)
         last = bisect.bisect_right(values, interval.high / scale)
         found.update((index, scale) for index in indices[first:last])
-    return sorted(found.items())
+    return sorted((index, scale) for index, scale in found.items() if _in_table_row(text.text, text.quantities[index].start))
 
 
 def _subject_words(text: _Text, figure: Quantity) -> frozenset[str]:
@@ -656,9 +711,8 @@ def _old_new_members_after(text: _Text, index: int) -> bool:
 
 
 def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    for index, stated in enumerate(text.quantities):
-        if stated.kind is not Kind.POINTS:
-            continue
+    for index in text.of_kind(Kind.POINTS):
+        stated = text.quantities[index]
         members = text.same_sentence(index)
         percents = [m for m in members if text.quantities[m].kind is Kind.PERCENT]
         pair = None
@@ -679,7 +733,8 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "increased $3.9 million, or 27%, to $18.2 million from $14.3 million"."""
-    for index, stated in enumerate(text.quantities):
+    for index in sorted(set(text.after_cue("change", 60)) | set(text.before_cue("change", 20))):
+        stated = text.quantities[index]
         if not _is_measure(stated) or stated.kind is Kind.NUMBER:
             continue
         direction = _change_direction(text, index)
@@ -699,9 +754,8 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    for index, rate in enumerate(text.quantities):
-        if rate.kind is not Kind.AMOUNT:
-            continue
+    for index in text.of_kind(Kind.AMOUNT):
+        rate = text.quantities[index]
         per = _PER.match(text.text, rate.end)
         each = re.match(r"\s+(?:each|apiece)\b", text.text[rate.end:rate.end + 10], re.I)
         if each:
@@ -733,7 +787,7 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 and _TABLE_GAP.match(text.text[second.end:change.start])
                 and "\n" in text.text[max(0, first.start - 200):first.start] + text.text[change.end:change.end + 200]
                 and _in_table_row(text.text, first.start)):
-            newer_first = _newer_column_first(text.text, first.start)
+            newer_first = _newer_column_first(text, first.start)
             new, old = (first, second) if newer_first else (second, first)
             if old.value != 0:
                 yield _candidate("percent_change", "table row",
@@ -743,19 +797,24 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         index += 1
 
 
-def _newer_column_first(source: str, offset: int) -> bool:
-    header = None
-    for header in _HEADER_YEARS.finditer(source, max(0, offset - 2000), offset):
-        pass
-    if header is None:
+def _newer_column_first(text: _Text, offset: int) -> bool:
+    """Whether the last "2016 2015 % Change" header within 2,000 characters before a table
+    row puts the newer year first (the usual order, assumed without a header)."""
+    if "headers" not in text.memo:
+        text.memo["headers"] = [(h.start(), h.end(), int(h.group(1)) >= int(h.group(2)))
+                                for h in _HEADER_YEARS.finditer(text.text)]
+    headers: list[tuple[int, int, bool]] = text.memo["headers"]  # type: ignore[assignment]
+    before = bisect.bisect_left(headers, (offset,)) - 1
+    while before >= 0 and headers[before][1] > offset:
+        before -= 1
+    if before < 0 or headers[before][0] < offset - 2000:
         return True
-    return int(header.group(1)) >= int(header.group(2))
+    return headers[before][2]
 
 
 _TABLE_UNIT = re.compile(
     r"\(\s*(?:(?P<symbol>[$€£₸₹])|(?P<code>[A-Z]{3}))?\s*(?:in\s+)?(?P<scale>thousands|millions|billions)"
     r"(?:\s+of\s+(?P<name>\w+))?\s*\)|\bin\s+(?P<scale2>thousands|millions|billions)\s+of\s+(?P<name2>\w+)", re.I)
-_TABLE_SCALE_WORD = re.compile(r"thousands|millions|billions")  # from a word's start
 _TABLE_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
 _ROW = re.compile(r"^(?P<label>[A-Za-z][^\d\n]{2,80}?)[ \t]+(?=[-−(]?\$?\s?\d)", re.M)
 
@@ -770,7 +829,7 @@ def _table_restatements(text: _Text) -> Iterator[Candidate]:
     """A sentence that restates a table row ("Revenues increased by $1.2 billion, or 4.6 per
     cent" above a "($ millions)" table whose Revenues row reads 26,577 27,797): the change
     is checked against the row's two columns for the periods the paragraph speaks of."""
-    if not any(True for _ in text.find_words(_TABLE_SCALE_WORD)):
+    if not text.cues("scale"):
         return  # a cheap first look: no "(in) thousands / millions / billions" anywhere
     for caption in _TABLE_UNIT.finditer(text.text):
         rows, columns = _table_rows(text, caption.end())
@@ -1035,8 +1094,9 @@ def _is_rate(text: _Text, index: int) -> bool:
 def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "A ... an additional B ... In total, T": the leaves before T add up to it."""
     wholes = {n.quantity for c in found for n in c.numbers if n.role in ("whole", "total", "old")}
-    for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not text.word_before(_TOTAL_HINT, index, 80):
+    for index in text.after_cue("total", 80):
+        total = text.quantities[index]
+        if not _is_measure(total):
             continue
         cue = _TOTAL_CUE.search(text.before(index, 80))
         if cue is None:
@@ -1063,15 +1123,14 @@ _BREAKDOWN = re.compile(
     r"breaks\s+down\s+(?:as\s+follows|into)|is\s+split\s+(?:into|between)|was\s+split\s+(?:into|between))\b|:)", re.I)
 
 
-_BREAKDOWN_HINT = re.compile(r":|compris|consist|made\s+up|break|split")  # a cheap first look, anywhere
 
 
 def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "Funding of $45 million comprises $30 million ... and $15 million ...", "Loans
     amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
-    for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not text.word_after(_BREAKDOWN_HINT, index, 60) \
-                or not _BREAKDOWN.match(text.after(index, 60)):
+    for index in sorted(set(text.before_cue("breakdown", 60)) | set(text.before_cue("colon", 60))):
+        total = text.quantities[index]
+        if not _is_measure(total) or not _BREAKDOWN.match(text.after(index, 60)):
             continue
         parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
                  and not _is_rate(text, m)]
@@ -1101,7 +1160,13 @@ def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[r
     """Every match of a cue pattern, in one pass over the text, by the sentence it is in."""
     starts = [start for start, _ in text.sentence_spans]
     found: dict[int, list[re.Match[str]]] = {}
-    for match in text.find_words(pattern):
+    source = text.folded()
+    if source is None:
+        source, pattern = text.text, re.compile(pattern.pattern, re.I)
+    for start in text.cues("list"):
+        match = pattern.match(source, start)
+        if match is None:
+            continue
         sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
         while sentence + 1 < len(starts) and starts[sentence + 1] == starts[sentence] \
                 and text.sentence_spans[sentence][1] <= match.start():
@@ -1160,7 +1225,22 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 _CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
-_LED = re.compile(rf"(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b|the\s+{_CHANGE_NOUN}\s+was\s+(?:led|driven|headed)\s+by\b")
+_LED_ACTIVE = re.compile(rf"(?:led|drove|headed)\s+the\s+{_CHANGE_NOUN}\b", re.I)
+_LED_PASSIVE = re.compile(rf"\bthe\s+{_CHANGE_NOUN}\s+\Z", re.I)  # before "was led by"
+
+
+def _led_cues(text: _Text) -> Iterator[range]:
+    """The spans of "led the rise" and "the rise was led by"."""
+    for start in text.cues("led"):
+        active = _LED_ACTIVE.match(text.text, start)
+        if active:
+            yield range(start, active.end())
+            continue
+        passive = _LED_PASSIVE.search(text.text[max(0, start - 30):start])
+        head = re.match(r"was\s+\w+\s+by\b", text.text[start:start + 30], re.I)
+        if passive and head:
+            yield range(start - len(passive.group()), start + head.end())
+
 _NET_CHANGE = "no other item of the group moved the other way"
 
 
@@ -1169,12 +1249,12 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     change is part of the group's; so is each change of a bullet list that the lead opens.
     A net change may be smaller than its rising parts when other parts fell, which the text
     rarely says: a failure is then ambiguous, not a discrepancy."""
-    for cue in text.find_words(_LED):
-        part = next((i for i in _figures_from(text, cue.end()) if _change_direction(text, i)), None)
-        if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start():
+    for cue in _led_cues(text):
+        part = next((i for i in _figures_from(text, cue.stop) if _change_direction(text, i)), None)
+        if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start:
             continue
         rising = not _DECREASING.match(_change_direction(text, part) or "")
-        whole = next((i for i in text.earlier(part) if text.quantities[i].start < cue.start()
+        whole = next((i for i in text.earlier(part) if text.quantities[i].start < cue.start
                       and compatible(text.quantities[i], text.quantities[part])
                       and (direction := _change_direction(text, i)) and rising is not bool(_DECREASING.match(direction))
                       and not _bullet_of(text, i)), None)
@@ -1188,7 +1268,6 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 _WITH_PART = re.compile(r",\s*with\s+(?:about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*\Z", re.I)
 
 
-_WITH = re.compile(r"with\b")  # a first look at word starts
 _WITH_DELIVERY = re.compile(r",\s*with\s+the\s+(?:commissioning|completion|opening|delivery|launch)\s+of\s*\Z", re.I)
 
 
@@ -1196,10 +1275,9 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "The budget reached 1.31 trillion tenge (US$2.7 billion), with 977.8 billion tenge
     (US$2.02 billion) expected from income": what follows "with" is read as a part of the
     figure before it, and its equivalent in parentheses as a part of that figure's."""
-    for index, part in enumerate(text.quantities):
+    for index in text.after_cue("with", 60):
+        part = text.quantities[index]
         if not _is_measure(part):
-            continue
-        if not text.word_before(_WITH, index, 60):
             continue
         before = text.before(index, 60)
         if _WITH_DELIVERY.search(before) and part.kind is Kind.COUNT:
@@ -1224,7 +1302,6 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  assumes='the figure after "with" is a part of the one before it')
 
 
-_CONTRIBUT = re.compile(r"contribut")  # a first look at word starts
 _CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:about|approximately|around|some|nearly|almost|over|more\s+than)?\s*\Z", re.I)
 
 
@@ -1233,9 +1310,9 @@ def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     in sales": a contribution is part of the current level named before it (not of the base
     a change was measured from)."""
     bases = {n.quantity for c in found if c.kind in ("percent_change", "ratio") for n in c.numbers if n.role == "old"}
-    for index, part in enumerate(text.quantities):
-        if not _is_measure(part) or not text.word_before(_CONTRIBUT, index, 40) \
-                or not _CONTRIBUTED.search(text.before(index, 40)):
+    for index in text.after_cue("contribut", 40):
+        part = text.quantities[index]
+        if not _is_measure(part) or not _CONTRIBUTED.search(text.before(index, 40)):
             continue
         reach = text.document.paragraphs[max(0, _paragraph_index(text, part.start) - 1)][0]
         whole = next((m for m in text.earlier(index) if text.quantities[m].start >= reach
@@ -1246,8 +1323,6 @@ def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                              assumes=f'the contribution is part of the "{text.quantities[whole].text}" named before')
 
 
-_STATUS = re.compile(r"\b(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
-                     r"launched|started|implemented|being\s+(?:built|implemented))\b", re.I)
 
 
 def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -1270,10 +1345,7 @@ def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _names_a_status(text: _Text, sentence: int) -> bool:
-    key = f"status:{sentence}"
-    if key not in text.memo:
-        text.memo[key] = bool(_STATUS.search(text.text, *text.sentence_spans[sentence]))
-    return text.memo[key]  # type: ignore[return-value]
+    return _any_between(text.cues("status"), *text.sentence_spans[sentence])
 
 
 def _figures_between(text: _Text, start: int, end: int) -> range:
@@ -1293,8 +1365,10 @@ def _kinds_of_a_thing(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     rose $19 million": kinds of one thing (one head word, two modifiers), each changing,
     are parts of the earlier change of the thing they name."""
     for sentence, members in _semicolon_sentences(text):
-        kinds = [(m, _subject_head(text, m)) for m in members if _is_measure(text.quantities[m]) and _change_direction(text, m)]
-        kinds = [(m, subject) for m, subject in kinds if subject is not None]
+        changes = [m for m in members if _is_measure(text.quantities[m]) and _change_direction(text, m)]
+        if len(changes) < 2:
+            continue
+        kinds = [(m, subject) for m in changes if (subject := _subject_head(text, m)) is not None]
         if len(kinds) < 2 or len({head for _, (head, _) in kinds}) != 1 or len({mod for _, (_, mod) in kinds}) != len(kinds):
             continue
         head = kinds[0][1][0]
@@ -1318,9 +1392,9 @@ def _kinds_within_a_total(text: _Text, found: list[Candidate]) -> Iterator[Candi
     houses are being built on 548.5 thousand m2": a kind of the thing, measured alike later
     in the paragraph, is within the total."""
     related = {(c.numbers[0].quantity, n.quantity) for c in found for n in c.numbers}
-    for index, total in enumerate(text.quantities):
-        if not _is_measure(total) or not text.word_before(_TOTAL_HINT, index, 40) \
-                or not _TOTAL_OF.search(text.before(index, 40)):
+    for index in text.after_cue("total", 40):
+        total = text.quantities[index]
+        if not _is_measure(total) or not _TOTAL_OF.search(text.before(index, 40)):
             continue
         named = {_stem(w) for w in _WORD.findall(text.before(index, 80))} - _GENERIC_STEMS
         paragraph_end = text.document.paragraph_of(total.start)[1]
@@ -1462,8 +1536,9 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     # a share is of a current figure, not of the base a change was measured from, nor of
     # a figure that is itself the part of a parallel share ("630 firms, or 42% ...; 390 firms, or 26% ...")
     excluded = {n.quantity for c in found if c.kind in ("ratio", "percent_change") for n in c.numbers if n.role == "old"}
-    for index, stated in enumerate(text.quantities):
-        if stated.kind is not Kind.PERCENT or stated.value <= 0:
+    for index in text.of_kind(Kind.PERCENT):
+        stated = text.quantities[index]
+        if stated.value <= 0:
             continue
         of = _OF_AFTER.match(text.after(index, 100))
         pair = _anaphoric_part(text, index, excluded) or _x_of_y(text, index) or _of_these_part(text, index, excluded)
