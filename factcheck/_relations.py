@@ -83,7 +83,8 @@ _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z
 _PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
 _BULLET = re.compile(r"\A\s*(?:[-•·*Ř]|\d+[.)])\s")
 _TABLE_GAP = re.compile(r"\A[\s|$€£₸%]*\Z")
-_HEADER_YEARS = re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,60}?\b((?:19|20)\d\d)\b[^\n]{0,40}?%\s*change", re.I | re.S)
+# "2016 2015 % Change" on one line, or one cell per line ("2007\n|\n2006\n|\n% Change")
+_HEADER_YEARS = re.compile(r"\b((?:19|20)\d\d)\b.{0,60}?\b((?:19|20)\d\d)\b.{0,40}?%\s*change", re.I | re.S)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
 _GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
@@ -531,27 +532,31 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
         direction = _change_direction(text, index) or _listed_direction(text, index)
         if direction is None:
             continue
-        pair, assumes = _old_new(text, index), ""
-        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
-            *pair, assumes = following
-        if pair is not None:
-            pairs = [(text.quantities[pair[0]], text.quantities[pair[1]])]
-            cue = f"{direction} P% ... A ... B"
-        else:
+        pairs, cue = _changed_pairs(text, index), f"{direction} P% ... A ... B"
+        if not pairs:
             pairs = [found for new in _changed_figures(text, index) if (found := _prior_in_table(text, new))]
             cue = f"B, {direction} P%, against the table's prior period"
-            if not pairs and (earlier := _earlier_level(text, index)) is not None:
-                pairs, cue = [earlier], f"B, {direction} P%, against the last level named before"
-                assumes = f'the change is measured against the "{earlier[0].text}" named before'
+        if not pairs and (earlier := _earlier_level(text, index)) is not None:
+            pairs = [(*earlier, f'the change is measured against the "{earlier[0].text}" named before')]
+            cue = f"B, {direction} P%, against the last level named before"
         decreasing = bool(_DECREASING.match(direction))
         readings: tuple[Reading, ...] = (_signed(decreasing, stated),)
         if not decreasing and stated.value > 100 and re.search(r"\bby\s*\Z", text.before(index, 10), re.I):
             readings = (Reading("growth of the stated percent"),
                         Reading("an index (the new level as a percent of the old)", Fraction(1), Fraction(-100)))
-        for old, new in pairs:
+        for old, new, assumes in pairs:
             if old.value != 0:
                 yield _candidate("percent_change", cue, (("old", old), ("new", new), ("stated", stated)), readings,
                                  assumes)
+
+
+def _changed_pairs(text: _Text, index: int) -> list[tuple[Quantity, Quantity, str]]:
+    """The old and new figures of a change, in its sentence or the next, with what the
+    pairing assumes."""
+    pair, assumes = _old_new(text, index), ""
+    if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
+        *pair, assumes = following
+    return [] if pair is None else [(text.quantities[pair[0]], text.quantities[pair[1]], assumes)]
 
 
 def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
@@ -625,9 +630,10 @@ def _changed_figures(text: _Text, index: int) -> list[Quantity]:
     return [text.quantities[last]] if len(percents) == 1 and _APPOSITIVE_CHANGE.match(gap) else []
 
 
-def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] | None:
+def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity, str] | None:
     """A results table restating ``figure`` ("$32.4 million" as the cell 32,386 of a table in
-    thousands), and the prior period's cell of the same row, as an amount like ``figure``."""
+    thousands), and the prior period's cell of the same row, as an amount like ``figure``;
+    with what the pairing assumes when no "2007 2006 % Change" header names the columns."""
     cells = _cells_within(text, figure.interval)
     subject = _subject_words(text, figure) if cells else frozenset()
     for index, scale in cells:
@@ -639,7 +645,9 @@ def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity] 
         prior = index + 1 if _newer_column_first(text, cell.start) else index - 1
         if 0 <= prior < len(text.quantities) and text.quantities[prior].kind is cell.kind \
                 and _TABLE_GAP.match(text.text[min(cell.end, text.quantities[prior].end):max(cell.start, text.quantities[prior].start)]):
-            return _as_amount(text.quantities[prior], figure.unit or "", scale), figure
+            assumes = "" if _year_header(text, cell.start) is not None else \
+                "the table's neighbouring column is the period the change is measured from"
+            return _as_amount(text.quantities[prior], figure.unit or "", scale), figure, assumes
     return None
 
 
@@ -798,8 +806,15 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _newer_column_first(text: _Text, offset: int) -> bool:
-    """Whether the last "2016 2015 % Change" header within 2,000 characters before a table
-    row puts the newer year first (the usual order, assumed without a header)."""
+    """Whether a table row's columns put the newer year first: as its header says, or, with
+    no header, as results tables usually do."""
+    header = _year_header(text, offset)
+    return True if header is None else header
+
+
+def _year_header(text: _Text, offset: int) -> bool | None:
+    """The last "2016 2015 % Change" header within 2,000 characters before a table row:
+    whether it puts the newer year first; None if there is none."""
     if "headers" not in text.memo:
         text.memo["headers"] = [(h.start(), h.end(), int(h.group(1)) >= int(h.group(2)))
                                 for h in _HEADER_YEARS.finditer(text.text)]
@@ -808,7 +823,7 @@ def _newer_column_first(text: _Text, offset: int) -> bool:
     while before >= 0 and headers[before][1] > offset:
         before -= 1
     if before < 0 or headers[before][0] < offset - 2000:
-        return True
+        return None
     return headers[before][2]
 
 
