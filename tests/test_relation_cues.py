@@ -69,3 +69,91 @@ def test_a_total_row_passes_and_a_cell_moved_off_it_is_caught(parts: list[list[i
     edited = _of_kind(_table(rows + [("Total", moved)]), "sum")
     assert [f.verdict for f in edited].count(Verdict.DISCREPANCY) == 1
 
+
+
+# -- figures the text ties together without naming the tie -----------------------------------
+
+def _only(text: str, kind: str) -> factcheck.Finding:
+    found = _of_kind(text, kind)
+    assert len(found) == 1, [f.message for f in found]
+    return found[0]
+
+
+def test_respectively_pairs_figures_and_changes_in_order_against_the_table() -> None:
+    text = ("Quarterly revenue and operating profit were $48.2 million and $9.1 million, respectively, "
+            "increases of 17% and 22% over the prior year.\n\n"
+            "                      2025      2024    % Change\n"
+            "Revenue             48,213    41,090       17%\n"
+            "Operating profit     9,087     7,452       22%\n")
+    bullets = [f for f in _of_kind(text, "percent_change") if "table's prior period" in f.cue]
+    assert [_roles(f) for f in bullets] == [
+        [("old", "41,090"), ("new", "$48.2 million"), ("stated", "17%")],
+        [("old", "7,452"), ("new", "$9.1 million"), ("stated", "22%")],
+    ]
+    assert all(f.verdict is Verdict.PASS and not f.assumes for f in bullets)
+
+
+def test_a_lead_and_its_bullets_are_parts_of_the_group_change() -> None:
+    text = ("Dairy exports were up $20 million in June.\n\n"
+            "  • Cheese led the increase, up $9 million.\n  • Butter rose $6 million.\n  • Yoghurt rose $4 million.\n")
+    finding = _only(text, "subset")
+    assert _roles(finding) == [("whole", "$20 million"), ("part", "$9 million"), ("part", "$6 million"), ("part", "$4 million")]
+
+
+def test_with_pairs_each_figure_with_its_like_and_assumes_the_link() -> None:
+    text = "The budget reached 730.4 billion tenge (US$1.52 billion), with 412.6 billion tenge (US$0.86 billion) from taxes."
+    found = _of_kind(text, "subset")
+    assert sorted(_roles(f) for f in found) == [
+        [("whole", "730.4 billion tenge"), ("part", "412.6 billion tenge")],
+        [("whole", "US$1.52 billion"), ("part", "US$0.86 billion")],
+    ]
+    assert all(f.assumes for f in found)
+
+
+def test_a_contribution_is_part_of_the_current_level_not_of_the_base() -> None:
+    text = ("Sales rose 28% to $19.9 million from $15.5 million. "
+            "The new line contributed about $0.2 million in sales.")
+    assert _roles(_only(text, "subset")) == [("whole", "$19.9 million"), ("part", "$0.2 million")]
+
+
+def test_of_which_after_an_increase_to_a_level_speaks_of_the_increase() -> None:
+    text = "Costs rose by a $1.0 million increase in rent to $2.8 million, of which $0.7 million was one-off."
+    assert _roles(_only(text, "subset")) == [("whole", "$1.0 million"), ("part", "$0.7 million")]
+
+
+def test_counts_by_status_are_within_the_count_named_before() -> None:
+    text = ("The ministry is carrying out 32 projects this year.\n\n"
+            "9 projects have been completed. Four more projects are under way.")
+    assert _roles(_only(text, "subset")) == [("whole", "32"), ("part", "9"), ("part", "Four")]
+
+
+def test_kinds_of_one_thing_are_within_its_change() -> None:
+    text = ("Timber exports rose $80 million. Sawn timber rose $51 million; planed timber rose $22 million.")
+    assert _roles(_only(text, "subset")) == [("whole", "$80 million"), ("part", "$51 million"), ("part", "$22 million")]
+
+
+def test_earlier_figures_of_parts_that_make_up_a_total_add_up() -> None:
+    text = ("Net sales were $50.0 million, up 25.0% from $40.0 million. Retail, which represented 60.0% of net sales, "
+            "had sales of $30.0 million, up 20.0% from $25.0 million. Online, which represented 40.0% of net sales, "
+            "had sales of $20.0 million, up 33.3% from $15.0 million.")
+    earlier = [f for f in _of_kind(text, "sum") if f.assumes]
+    assert [_roles(f) for f in earlier] == [[("total", "$40.0 million"), ("part", "$25.0 million"), ("part", "$15.0 million")]]
+    assert earlier[0].verdict is Verdict.PASS
+
+
+def test_a_factor_takes_its_figures_from_the_next_sentence() -> None:
+    text = "Home visits grew 3.3 times over four years. In 2021, 96 visits were made, and last year the number rose to 312."
+    assert _roles(_only(text, "ratio")) == [("old", "96"), ("new", "312"), ("stated", "3.3 times")]
+
+
+@PROPERTY
+@given(st.integers(min_value=10, max_value=500), st.integers(min_value=1, max_value=900))
+def test_an_assumed_link_is_never_a_discrepancy(whole: int, part: int) -> None:
+    """Whatever the figures, a relation the text only implies passes or is ambiguous."""
+    text = f"Fruit exports rose ${whole} million in May. Apples led the rise, up ${part} million."
+    finding = _only(text, "subset")
+    assert finding.verdict is not Verdict.DISCREPANCY
+    if part <= whole:
+        assert finding.verdict is Verdict.PASS
+    if part >= 2 * whole:  # beyond any rounding of the two figures
+        assert finding.verdict is Verdict.AMBIGUOUS
