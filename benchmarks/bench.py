@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/regional-briefing.txt"
 
 TARGET_EXTRACT = 1_000_000  # chars/s over real releases
+TARGET_CHECK_RATIO = 0.5  # check's throughput over extraction's
 TARGET_IMPORT = 0.2  # seconds
 TARGET_COLD = 0.5  # seconds over `python -c pass`
 
@@ -160,13 +161,14 @@ def _find_corpus(option: str | None) -> tuple[Path, list[Path]]:
 
 
 def _bench_corpus(name: str, function: Callable[[str], object], texts: list[str], runs: int,
-                  target: int | None, count_quantities: bool = False) -> None:
+                  target: int | None, count_quantities: bool = False) -> float | None:
+    """Print a throughput row and return the rate (None on an error)."""
     chars = sum(map(len, texts))
     try:
         results = [function(text) for text in texts]  # also the warm-up
     except Exception as error:  # noqa: BLE001 - a benchmark reports, it does not fail
         _row(name, "error", note=_error(error))
-        return
+        return None
     seconds = _median_time(lambda: [function(text) for text in texts], runs)
     rate = chars / seconds
     if target is None:
@@ -175,6 +177,7 @@ def _bench_corpus(name: str, function: Callable[[str], object], texts: list[str]
         _row(name, _rate(chars, seconds), f"target >= {target:,}", _verdict(rate >= target))
     if count_quantities:
         _row("  chars / quantities", f"{chars:,} / {sum(map(len, results)):,}")  # type: ignore[arg-type]
+    return rate
 
 
 # ---------------------------------------------------------------- 2: pathological inputs
@@ -358,12 +361,16 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({sys.platform}), {len(files)} corpus files from {folder}")
 
     _section(f"Throughput (warm, median of {runs})")
-    _bench_corpus("extraction (corpus)", factcheck.extract, texts, runs, TARGET_EXTRACT, count_quantities=True)
+    extraction = _bench_corpus("extraction (corpus)", factcheck.extract, texts, runs, TARGET_EXTRACT,
+                               count_quantities=True)
     check = getattr(factcheck, "check", None)
     if check is None:
         _row("check: not available yet")
     else:
-        _bench_corpus("check (corpus)", check, texts, runs, None)
+        checking = _bench_corpus("check (corpus)", check, texts, runs, None)
+        if extraction and checking:
+            ratio = checking / extraction
+            _row("  check / extraction", f"{ratio:.2f}", f"target >= {TARGET_CHECK_RATIO}", _verdict(ratio >= TARGET_CHECK_RATIO))
 
     _section("Extraction on pathological one-line inputs")
     for name, make in PATHOLOGICAL:
