@@ -32,7 +32,7 @@ _MEASURES = frozenset((Kind.AMOUNT, Kind.COUNT, Kind.NUMBER))
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|to|some|about|approximately|nearly|almost|just|over))*"
+    rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|some|about|approximately|nearly|almost|just|over))*"
     rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z", re.I)
 _CHANGE_AFTER = re.compile(rf"\A\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)
 _DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
@@ -794,7 +794,7 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 and _TABLE_GAP.match(text.text[first.end:second.start])
                 and _TABLE_GAP.match(text.text[second.end:change.start])
                 and "\n" in text.text[max(0, first.start - 200):first.start] + text.text[change.end:change.end + 200]
-                and _in_table_row(text.text, first.start)):
+                and _in_table_row(text.text, first.start) and _change_column(text, first.start)):
             newer_first = _newer_column_first(text, first.start)
             new, old = (first, second) if newer_first else (second, first)
             if old.value != 0:
@@ -803,6 +803,15 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             index += 3
             continue
         index += 1
+
+
+_CHANGE_HEADER = re.compile(r"\b(?:change|growth|increase|decrease|var(?:iance|\.)?)\b|\byoy\b|\by/y\b", re.I)
+
+
+def _change_column(text: _Text, offset: int) -> bool:
+    """Whether a table's header says that its percent column is a change: "2016 2015 % Change",
+    or a change word in the lines above the row ("Share spent" is no change)."""
+    return _year_header(text, offset) is not None or bool(_CHANGE_HEADER.search(text.text, max(0, offset - 300), offset))
 
 
 def _newer_column_first(text: _Text, offset: int) -> bool:
@@ -971,10 +980,13 @@ def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """A table row that adds up the rows just above it ("Budgetary balance" under revenues
     and expenses): found where it adds up in the columns, then checked in every column, so
     that an edited cell shows as a discrepancy in its own column."""
-    for block in _table_blocks(text):
+    for rows in _table_blocks(text):
+        block = [row for row in rows if not _NESTED_ROW.match(row[0].strip())]
+        yield from _nested_rows(text, rows)
         if len(block) < 3:
             continue
-        sums = [_Column.of(text, [cells[c] for _, cells in block]) for c in range(len(block[0][1]))]
+        derived = _derived_columns(text, block)
+        sums = [_Column.of(text, [cells[c] for _, cells in block]) for c in range(len(block[0][1])) if c not in derived]
         for position in range(2, len(block)):
             label, totals = block[position]
             columns = [column for column in sums if column.uniform_to > position]
@@ -989,6 +1001,51 @@ def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 yield _candidate("sum", "a table row adding up the rows above it",
                                  [("total", _table_cell(column.cells[position]))]
                                  + [("part", _table_cell(cell)) for cell in column.cells[best[1]:position]])
+
+
+_DERIVED_HEADER = re.compile(r"%|\b(?:change|growth|rate|share|margin|ratio|percent|per\s+cent|average|per)\b", re.I)
+_HEADER_WORDS = re.compile(r"\S+(?: \S+)*")  # words one space apart make one heading ("% Change")
+
+
+def _derived_columns(text: _Text, block: list[tuple[str, tuple[int, ...]]]) -> set[int]:
+    """The columns whose heading, in the lines above the first row, says they are derived
+    from the others (a "% Change", a "Share" or an "Average"): they do not add up."""
+    first = text.quantities[block[0][1][0]]
+    row_start = text.text.rfind("\n", 0, first.start) + 1
+    header_start = row_start
+    for _ in range(3):
+        header_start = text.text.rfind("\n", 0, max(0, header_start - 1)) + 1
+    derived = set()
+    for column, index in enumerate(block[0][1]):
+        cell = text.quantities[index]
+        left, right = cell.start - row_start, cell.end - row_start
+        line_start = header_start
+        while line_start < row_start:
+            line_end = text.text.find("\n", line_start, row_start)
+            line_end = row_start if line_end < 0 else line_end
+            for heading in _HEADER_WORDS.finditer(text.text, line_start, line_end):
+                overlaps = heading.start() - line_start <= right + 2 and heading.end() - line_start >= left - 2
+                if overlaps and _DERIVED_HEADER.search(heading.group()):
+                    derived.add(column)
+            line_start = line_end + 1
+    return derived
+
+
+_NESTED_ROW = re.compile(r"(?:of\s+which|including|incl\.|thereof)\b", re.I)
+
+
+def _nested_rows(text: _Text, rows: list[tuple[str, tuple[int, ...]]]) -> Iterator[Candidate]:
+    """An "of which: exports" row under "Total": each of its cells is within the cell above
+    it in the nearest row that is not itself such a row; it is no part of the sums."""
+    parent = None
+    for label, cells in rows:
+        if not _NESTED_ROW.match(label.strip()):
+            parent = cells
+            continue
+        for part, whole in zip(cells, parent or ()):
+            if _is_measure(text.quantities[part]) and compatible(text.quantities[part], text.quantities[whole]):
+                yield _candidate("subset", "a table's \"of which\" row", (("whole", _table_cell(text.quantities[whole])),
+                                                                          ("part", _table_cell(text.quantities[part]))))
 
 
 @attrs.frozen
@@ -1145,7 +1202,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
     for index in sorted(set(text.before_cue("breakdown", 60)) | set(text.before_cue("colon", 60))):
         total = text.quantities[index]
-        if not _is_measure(total) or not _BREAKDOWN.match(text.after(index, 60)):
+        after = text.after(index, 60)
+        if not _is_measure(total) or not _BREAKDOWN.match(after) or "\n" in after[:_BREAKDOWN.match(after).end()]:
             continue
         parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
                  and not _is_rate(text, m)]
@@ -1197,6 +1255,8 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         for cue in cues.get(sentence, ()):
+            if _in_table_row(text.text, cue.start()) and _NESTED_ROW.match(cue.group()):
+                continue  # "of which: exports  3,980  3,610" (see _nested_rows)
             nested = _LIST_END.search(text.text, cue.end(), end)
             stop = nested.start() if nested else end
             parts = [m for m in members if cue.end() <= text.quantities[m].start < stop
@@ -1265,7 +1325,8 @@ def _led_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     A net change may be smaller than its rising parts when other parts fell, which the text
     rarely says: a failure is then ambiguous, not a discrepancy."""
     for cue in _led_cues(text):
-        part = next((i for i in _figures_from(text, cue.stop) if _change_direction(text, i)), None)
+        # growth rates of parts are no parts of the group's rate: only amounts and counts add up
+        part = next((i for i in _figures_from(text, cue.stop) if _is_measure(text.quantities[i]) and _change_direction(text, i)), None)
         if part is None or text.sentence_spans[text.sentence_of[part]][0] > cue.start:
             continue
         rising = not _DECREASING.match(_change_direction(text, part) or "")
