@@ -762,26 +762,41 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "$1.2 million to 400 families, or $3,000 per family", "15 kindergartens at a cost of
+    36 billion tenge, or 2.4 billion tenge each": total, count and rate of one clause."""
     for index in text.of_kind(Kind.AMOUNT):
         rate = text.quantities[index]
         per = _PER.match(text.text, rate.end)
         each = re.match(r"\s+(?:each|apiece)\b", text.text[rate.end:rate.end + 10], re.I)
         if each:
-            counted = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None)
-            if counted is None:
-                continue
-            noun = text.quantities[counted].noun.split()[-1]  # type: ignore[union-attr]
+            def counts(q: Quantity) -> bool:
+                return q.kind in (Kind.COUNT, Kind.NUMBER) and q.unit in (None, "count")
         elif not per or per.group("noun").lower() in lex.UNITS or per.group("noun").lower() in ("cent", "capita", "share"):
             continue
         else:
-            noun = per.group("noun")
+            def counts(q: Quantity, noun: str = per.group("noun")) -> bool:
+                return q.kind is Kind.COUNT and q.noun is not None and any(_same_word(noun, w) for w in q.noun.split())
         total = _nearest_before(text, index, lambda q: q.kind is Kind.AMOUNT and q.unit == rate.unit and q.value > rate.value)
-        count = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None
-                                and any(_same_word(noun, w) for w in q.noun.split()))
-        if total is None or count is None or text.quantities[count].value == 0:
+        count = _nearest_before(text, index, counts)
+        if total is None or count is None or text.quantities[count].value == 0 or _sibling_rate(text, total, index) \
+                or _other_amount_between(text, total, count, rate):
             continue
         yield _candidate("per_unit", "N things for X, or R per thing",
                          (("total", text.quantities[total]), ("count", text.quantities[count]), ("stated", rate)))
+
+
+def _sibling_rate(text: _Text, total: int, rate: int) -> bool:
+    """ "averaging $3,000 and $2,500 per family": the figure listed with the rate is a rate too."""
+    return total == rate - 1 and bool(_LIST_JOIN.match(text.between(total, rate)))
+
+
+def _other_amount_between(text: _Text, total: int, count: int, rate: Quantity) -> bool:
+    """Whether another amount like the rate's stands between the total and the count: then
+    they belong to different clauses ("$1.2 million to 400 families, or $3,000 each, and
+    $1.5 million in April")."""
+    first, last = min(total, count), max(total, count)
+    return any(text.quantities[m].kind is Kind.AMOUNT and text.quantities[m].unit == rate.unit
+               for m in range(first + 1, last))
 
 
 def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -1378,27 +1393,30 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  assumes='the figure after "with" is a part of the one before it')
 
 
+_CONTRIBUTED_TO = re.compile(r"\s+(?:in|to|of)\s+(?:the\s+|total\s+|its\s+)?(?P<what>[A-Za-z]+)")
 _CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:about|approximately|around|some|nearly|almost|over|more\s+than)?\s*\Z", re.I)
 
 
 def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "Sales rose to $19.9 million from $15.5 million. Frozen kefir contributed $0.2 million
-    in sales": a contribution is part of the current level named before it (not of the base
-    a change was measured from)."""
+    in sales": a contribution is part of the current level, named before, of what it is said
+    to add to (not of the base a change was measured from)."""
     bases = {n.quantity for c in found if c.kind in ("percent_change", "ratio") for n in c.numbers if n.role == "old"}
     for index in text.after_cue("contribut", 40):
         part = text.quantities[index]
         if not _is_measure(part) or not _CONTRIBUTED.search(text.before(index, 40)):
             continue
+        to = _CONTRIBUTED_TO.match(text.text, part.end)
+        if to is None:
+            continue  # "Fares contributed 4,180": to what, the text does not say here
         reach = text.document.paragraphs[max(0, _paragraph_index(text, part.start) - 1)][0]
         whole = next((m for m in text.earlier(index) if text.quantities[m].start >= reach
                       and compatible(text.quantities[m], part) and text.quantities[m] not in bases
-                      and not _is_rate(text, m) and not _change_direction(text, m)), None)
+                      and not _is_rate(text, m) and not _change_direction(text, m)
+                      and _names(text, text.quantities[m], to.group("what"))), None)
         if whole is not None:
             yield _candidate("subset", "A contributed P", (("whole", text.quantities[whole]), ("part", part)),
                              assumes=f'the contribution is part of the "{text.quantities[whole].text}" named before')
-
-
 
 
 def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
