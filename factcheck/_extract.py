@@ -442,6 +442,8 @@ def _noun_after(text: str, end: int) -> str | None:
         if words and (lowered.endswith("ed") or lowered in lex.COMMON_VERBS):
             break  # "farmers took part", "volunteers cleaned": the noun has ended
         words.append(word)
+    if words and words[0].lower().endswith("ed") and (len(words) == 1 or words[1].lower().endswith("ly")):
+        return None  # "62 completed", "40 financed locally": a verb, not what is counted
     return " ".join(words) or None
 
 

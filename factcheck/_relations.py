@@ -1114,13 +1114,13 @@ def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if not members:
             continue
         for cue in cues.get(sentence, ()):
-            after = [m for m in members if text.quantities[m].start >= cue.end()]
+            after = _siblings(text, [m for m in members if text.quantities[m].start >= cue.end()])
             before = [m for m in _members_before(text, sentence, cue.start())]
             yield from _grouped_parts(text, after, before, "sum", "of these, A and B", minimum=2)
         opening = _OF_THE_START.match(text.text, start, text.quantities[members[0]].start)
         if opening and len(members) >= 3:
             total = members[0]
-            parts = [m for m in members[1:] if compatible(text.quantities[m], text.quantities[total])]
+            parts = _siblings(text, [m for m in members[1:] if compatible(text.quantities[m], text.quantities[total])])
             if len(parts) >= 2 and all(text.quantities[p].value <= text.quantities[total].value for p in parts):
                 yield _candidate("sum", "of the T, A ... B more",
                                  [("total", text.quantities[total])] + [("part", text.quantities[p]) for p in parts])
@@ -1220,8 +1220,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         after = text.after(index, 60)
         if not _is_measure(total) or not _BREAKDOWN.match(after) or "\n" in after[:_BREAKDOWN.match(after).end()]:
             continue
-        parts = [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
-                 and not _is_rate(text, m)]
+        parts = _siblings(text, [m for m in text.same_sentence(index) if m > index and compatible(text.quantities[m], total)
+                                 and not _is_rate(text, m)])
         if len(parts) >= 2 and all(text.quantities[p].value < total.value for p in parts):
             yield _candidate("sum", "T comprises A and B", [("total", total)] + [("part", text.quantities[p]) for p in parts])
 
@@ -1272,10 +1272,9 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         for cue in cues.get(sentence, ()):
             if _in_table_row(text.text, cue.start()) and _NESTED_ROW.match(cue.group()):
                 continue  # "of which: exports  3,980  3,610" (see _nested_rows)
-            nested = _LIST_END.search(text.text, cue.end(), end)
-            stop = nested.start() if nested else end
-            parts = [m for m in members if cue.end() <= text.quantities[m].start < stop
-                     and text.quantities[m] not in summed]
+            stop = _list_stop(text, cue, end)
+            parts = _siblings(text, [m for m in members if cue.end() <= text.quantities[m].start < stop
+                                     and text.quantities[m] not in summed])
             if text.text[cue.end():cue.end() + 3].lstrip().startswith(":") and not parts:
                 parts = _bullet_parts(text, end)
             wholes = _members_before(text, sentence, cue.start())
@@ -1286,13 +1285,9 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                     yield _candidate("subset", "P of which", (("whole", text.quantities[earlier[-1]]),
                                                               ("part", text.quantities[part])))
                     wholes = wholes[:-1]
-            change = _change_before_target(text, wholes) if cue.group().lower().startswith("of which") else None
-            of_change = [p for p in parts if change is not None and compatible(text.quantities[p], text.quantities[change])]
-            if of_change:
-                yield _candidate("subset", "a D increase to B, of which P", [("whole", text.quantities[change])]  # type: ignore[index]
-                                 + [("part", text.quantities[p]) for p in of_change],
-                                 assumes='"of which" speaks of the change rather than of the level it reached')
-                continue
+            if cue.group().lower().startswith("of which"):
+                # "rose by 2.4 billion to 18.6 billion, of which 11.2 billion ...": of the level
+                wholes = [w for w in wholes if not _change_direction(text, w)] or wholes
             opens = cue.start() == start  # "Including in 2021, 14 billion ..."
             verb = cue.group().lower() in ("includes", "include", "included")  # "the plan includes ..."
             listing = text.text[cue.end():cue.end() + 3].lstrip().startswith(":")  # "such as:" and bullets
@@ -1565,18 +1560,6 @@ def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int
     return changes
 
 
-def _change_before_target(text: _Text, wholes: list[int]) -> int | None:
-    """ "a $1.0 million increase in selling expenses to $2.8 million, of which ...": the
-    change, when the figure right before "of which" is the level it reached."""
-    if len(wholes) < 2:
-        return None
-    target, change = wholes[-1], wholes[-2]
-    if not re.search(r"\bto\s*\Z", text.between(change, target)) or not _change_direction(text, change) \
-            or not compatible(text.quantities[change], text.quantities[target]) or len(text.between(change, target)) > 60:
-        return None
-    return change
-
-
 def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterator[Candidate]:
     subject = next((w for w in wholes if text.quantities[w].kind is Kind.COUNT), None)
     if subject is None or len(parts) < 2 or any(text.quantities[p].kind is not Kind.COUNT for p in parts):
@@ -1584,6 +1567,46 @@ def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterat
     yield _candidate("subset", "T ... Including A, B and C", [("whole", text.quantities[subject])]
                      + [("part", text.quantities[p]) for p in parts],
                      assumes=f'the things counted after "Including" are among the {text.quantities[subject].text}')
+
+
+def _list_stop(text: _Text, cue: re.Match[str], end: int) -> int:
+    """Where a cue's list of parts ends: where another list starts or a comparison begins;
+    at the closing parenthesis of "(including ...)"; and an "of which" list, nested in
+    another, at the clause's end ("including 1.6, of which 0.9 ..., and 1.1 ...")."""
+    stops = [end]
+    if (after := _LIST_END.search(text.text, cue.end(), end)) is not None:
+        stops.append(after.start())
+    if text.text[max(0, cue.start() - 2):cue.start()].strip().endswith("(") and (close := text.text.find(")", cue.end(), end)) >= 0:
+        stops.append(close)
+    if cue.group().lower().startswith("of which") and (clause := _CLAUSE_BREAK.search(text.text, cue.end(), end)):
+        stops.append(clause.start())
+    return min(stops)
+
+
+_NESTED_CUE = re.compile(r"\b(?:of\s+which|including|of\s+them|among\s+them)\b", re.I)
+_HEADS_A_LIST = re.compile(r"\A\s*(?:of\s+(?:which|them|these)|among\s+them)\b", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|over)\s+(?:the\s+|a\s+)?\Z", re.I)
+
+
+def _siblings(text: _Text, parts: list[int]) -> list[int]:
+    """The members of one list: not a figure that a nested cue introduces ("62 completed,
+    of which 40 ..., 19 under way"), nor one that heads its own list ("310 schools, 86 of
+    which"), nor, beside levels, a change or the base it was measured from."""
+    kept = []
+    for position, part in enumerate(parts):
+        quantity = text.quantities[part]
+        since = text.quantities[parts[position - 1]].end if position else quantity.start - 3
+        if position and _NESTED_CUE.search(text.text, since, quantity.start):
+            continue
+        if _HEADS_A_LIST.match(text.text[quantity.end:quantity.end + 24]):
+            continue
+        kept.append(part)
+    levels = [p for p in kept if not _BASE_BEFORE.search(text.text[max(0, text.quantities[p].start - 24):text.quantities[p].start])
+              and (not _change_direction(text, p) or _MORE_OF_THEM.match(text.text, text.quantities[p].end))]
+    return levels or kept
+
+
+_MORE_OF_THEM = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)  # "2 more will open": more items, no change
 
 
 def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:

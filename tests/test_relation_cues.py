@@ -116,9 +116,37 @@ def test_a_contribution_is_part_of_the_current_level_not_of_the_base() -> None:
     assert _roles(_only(text, "subset")) == [("whole", "$19.9 million"), ("part", "$0.2 million")]
 
 
-def test_of_which_after_an_increase_to_a_level_speaks_of_the_increase() -> None:
-    text = "Costs rose by a $1.0 million increase in rent to $2.8 million, of which $0.7 million was one-off."
-    assert _roles(_only(text, "subset")) == [("whole", "$1.0 million"), ("part", "$0.7 million")]
+def test_of_which_after_a_change_and_its_level_speaks_of_the_level() -> None:
+    text = "Funding rose by 2.4 billion rupees to 18.6 billion rupees, of which 11.2 billion rupees is for roads."
+    finding = _only(text, "subset")
+    assert _roles(finding) == [("whole", "18.6 billion rupees"), ("part", "11.2 billion rupees")]
+    assert finding.verdict is Verdict.PASS
+
+
+def test_a_list_keeps_its_own_members_only() -> None:
+    nested = "Of the 87 projects, 62 have been completed, of which 40 were financed locally, 19 are under way and 6 have not started."
+    assert [_roles(f) for f in _of_kind(nested, "sum")] == [[("total", "87"), ("part", "62"), ("part", "19"), ("part", "6")]]
+    with_change = "Staff numbers increased to 4,210, of which 1,380 are nurses, an increase of 260 over last year."
+    assert _roles(_only(with_change, "subset")) == [("whole", "4,210"), ("part", "1,380")]
+    heads_its_own = "There are 1,240 schools, including 310 rural schools, 86 of which have fewer than 20 pupils."
+    assert sorted(_roles(f) for f in _of_kind(heads_its_own, "subset")) == [
+        [("whole", "1,240"), ("part", "310")], [("whole", "310"), ("part", "86")]]
+
+
+def test_a_tables_of_which_row_is_within_the_row_above() -> None:
+    text = _table([("Farms", [1820, 1690, 1500]), ("Industry", [4310, 4020, 3900]), ("Total", [6130, 5710, 5400]),
+                   ("of which: exports", [3980, 3610, 3300])])
+    assert [_roles(f) for f in _of_kind(text, "subset")] == [
+        [("whole", "6,130"), ("part", "3,980")], [("whole", "5,710"), ("part", "3,610")], [("whole", "5,400"), ("part", "3,300")]]
+    assert len(_of_kind(text, "sum")) == 3
+
+
+def test_a_percent_column_is_not_summed() -> None:
+    text = ("                 2025     2024   % Change\n"
+            "Americas        612.3    571.0        7.2\n"
+            "Europe          288.9    301.2       -4.1\n"
+            "Total           901.2    872.2        3.3\n")
+    assert [_roles(f)[0] for f in _of_kind(text, "sum")] == [("total", "901.2"), ("total", "872.2")]
 
 
 def test_counts_by_status_are_within_the_count_named_before() -> None:
