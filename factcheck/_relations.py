@@ -1666,16 +1666,18 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         part = pair[0] if pair else _part_of(text, index)
         if part is None:
             continue
-        whole = pair[1] if pair else _whole_of(text, index, part, of.group("phrase") if of else "", excluded)
-        if whole is None or whole == part:
+        chosen = (pair[1], "") if pair else _whole_of(text, index, part, of.group("phrase") if of else "", excluded)
+        if chosen is None or chosen[0] == part:
             continue
+        whole, assumes = chosen
         part_q, whole_q = text.quantities[part], text.quantities[whole]
         if whole_q.value <= 0 or (stated.value <= 100 and part_q.value > whole_q.value):
             continue
         if (part_q.value, part_q.unit) == (whole_q.value, whole_q.unit) and stated.value != 100:
             continue  # the same figure named twice is not a part of itself
         excluded.add(part_q)
-        yield _candidate("share", "X, or P% of Y", (("part", part_q), ("whole", whole_q), ("stated", stated)))
+        yield _candidate("share", "X, or P% of Y", (("part", part_q), ("whole", whole_q), ("stated", stated)),
+                         assumes=assumes)
 
 
 def _anaphoric_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
@@ -1738,8 +1740,9 @@ def _part_of(text: _Text, index: int) -> int | None:
     return None
 
 
-def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Quantity]) -> int | None:
-    """The whole a share is "of": named after "of" in the sentence, or earlier in the text."""
+def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Quantity]) -> tuple[int, str] | None:
+    """The whole a share is "of": named after "of" in the sentence, or earlier in the text;
+    with what the choice assumes when several earlier figures are named alike."""
     part_q = text.quantities[part]
     stated_end = text.quantities[index].end
     for member in (m for m in text.same_sentence(index) if m > index and m != part):
@@ -1748,25 +1751,42 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
                 or quantity.start - stated_end > 120:
             break  # the whole is named within the "of ..." phrase, before any parallel share
         if compatible(quantity, part_q) and quantity.value >= part_q.value:
-            return member
+            return member, ""
     words = {w.lower() for w in _WORD.findall(phrase)} - _GENERIC_WORDS - lex.NOUN_STOPWORDS
     years = text.years_of(index)
     paragraph = text.document.paragraph_of(part_q.start)
     named: tuple[int, int] | None = None  # (words shared with the "of" phrase, member)
+    tied = False  # another figure, of another value, shares as many words
     nearest: int | None = None  # the closest earlier figure of the paragraph
     for member in text.earlier(min(index, part)):
         quantity = text.quantities[member]
-        if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in excluded:
+        if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in excluded \
+                or _heads_a_share(text, member):
             continue
         if text.sentence_of[member] != text.sentence_of[index] and not years <= text.years_of(member):
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
         if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
             nearest = member
         score = len(words & _context_words(text, quantity)) if words else 0
-        if score and (named is None or score > named[0]
-                      or (score == named[0] and quantity.value >= text.quantities[named[1]].value)):
-            named = (score, member)  # a tie goes to the larger figure: wholes are the big numbers
-    return named[1] if named else nearest
+        if not score:
+            continue
+        if named is None or score > named[0]:
+            named, tied = (score, member), False
+        elif score == named[0]:
+            tied = tied or quantity.value != text.quantities[named[1]].value
+            if quantity.value >= text.quantities[named[1]].value:
+                named = (score, member)  # a tie goes to the larger figure (the first named): wholes are big
+    if named is not None:
+        chosen = text.quantities[named[1]]
+        return named[1], f'the whole is the "{chosen.text}", one of several figures named alike' if tied else ""
+    return (nearest, "") if nearest is not None else None
+
+
+def _heads_a_share(text: _Text, index: int) -> bool:
+    """ "$301 million, or 40.6% of net sales": the part of a share, not another share's whole."""
+    following = index + 1
+    return following < len(text.quantities) and text.quantities[following].kind is Kind.PERCENT \
+        and text.sentence_of[following] == text.sentence_of[index] and bool(_PART_JOIN.match(text.between(index, following)))
 
 
 def _subject(text: _Text, index: int) -> frozenset[str]:
