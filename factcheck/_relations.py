@@ -357,6 +357,57 @@ def _first_after(text: _Text, index: int, accept, limit: int | None = None) -> i
 def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int] | None:
     """The old and new figures a change or factor at ``index`` speaks of; ``same_kind`` for
     a change stated in the figures' own unit ("up 310 billion tenge from 1.45 trillion")."""
+    pair = _nearest_old_new(text, index, same_kind)
+    return None if pair is None else _in_parallel(text, index, *pair)
+
+
+def _in_parallel(text: _Text, index: int, old: int, new: int) -> tuple[int, int] | None:
+    """ "rose 13.8% to A and 4.6% to B, from C and D, respectively": when the old figure is
+    one of a list, the k-th change takes the k-th (and a listed new figure the k-th too);
+    lists that do not line up leave the pairing unknown."""
+    bases = _list_run(text, old)
+    if len(bases) == 1:
+        return old, new
+    stated = text.quantities[index]
+    changes = [m for m in text.same_sentence(index) if text.quantities[m].kind is stated.kind
+               and (_change_direction(text, m) or _listed_direction(text, m))]
+    if len(changes) != len(bases) or index not in changes:
+        return None
+    position = changes.index(index)
+    news = _list_run(text, new)
+    if len(news) == len(bases):
+        return bases[position], news[position]
+    return (bases[position], new) if len(news) == 1 else None
+
+
+def _list_run(text: _Text, index: int) -> list[int]:
+    """The figures listed with ``index`` ("C and D", "A, B and C"), in order."""
+    def listed(first: int, second: int) -> bool:
+        if text.sentence_of[first] != text.sentence_of[second] or not compatible(text.quantities[first], text.quantities[second]):
+            return False
+        gap = text.between(first, second)
+        noun = text.quantities[first].noun
+        if noun and gap.lstrip().startswith(noun):
+            gap = gap.lstrip()[len(noun):]  # "1,200 units and 400 units"
+        return bool(_LIST_JOIN.match(gap))
+
+    run = [index]
+    while run[0] > 0 and listed(run[0] - 1, run[0]):
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 < len(text.quantities) and listed(run[-1], run[-1] + 1):
+        run.append(run[-1] + 1)
+    return run
+
+
+_LOCATIVE = re.compile(r"\b(?:in|across|at)\s+\Z", re.I)
+
+
+def _locative(text: _Text, quantity: Quantity) -> bool:
+    """ "36,480 children in 214 villages": where, not what changed."""
+    return quantity.kind is Kind.COUNT and bool(_LOCATIVE.search(text.text[max(0, quantity.start - 8):quantity.start]))
+
+
+def _nearest_old_new(text: _Text, index: int, same_kind: bool) -> tuple[int, int] | None:
     members = text.same_sentence(index)
     stated = text.quantities[index]
     found = _from_to(text, index, members, like=stated if same_kind else None)
@@ -364,10 +415,10 @@ def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int
         return found
     if same_kind:
         def operand(q: Quantity) -> bool:
-            return compatible(q, stated)
+            return compatible(q, stated) and not _locative(text, q)
     else:
         def operand(q: Quantity) -> bool:
-            return _is_measure_or_percent(q) and q.kind is not stated.kind
+            return _is_measure_or_percent(q) and q.kind is not stated.kind and not _locative(text, q)
     new = _nearest_before(text, index, operand)
     if new is not None:
         after = text.after(index, 160)
@@ -1590,20 +1641,25 @@ _BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|over)\
 
 def _siblings(text: _Text, parts: list[int]) -> list[int]:
     """The members of one list: not a figure that a nested cue introduces ("62 completed,
-    of which 40 ..., 19 under way"), nor one that heads its own list ("310 schools, 86 of
-    which"), nor, beside levels, a change or the base it was measured from."""
-    kept = []
+    of which 40 ..., 19 under way"), nor a later one heading its own list ("310 schools,
+    86 of which"); and the list ends at a change or the base it was measured from ("of
+    which 3.1 million exported, up 0.4 million from 2.7 million")."""
+    kept: list[int] = []
     for position, part in enumerate(parts):
         quantity = text.quantities[part]
+        if not _is_measure(quantity):
+            continue  # a list's members are amounts and counts; its percents do not end it
         since = text.quantities[parts[position - 1]].end if position else quantity.start - 3
-        if position and _NESTED_CUE.search(text.text, since, quantity.start):
+        if position and (_NESTED_CUE.search(text.text, since, quantity.start)
+                         or _HEADS_A_LIST.match(text.text[quantity.end:quantity.end + 24])):
             continue
-        if _HEADS_A_LIST.match(text.text[quantity.end:quantity.end + 24]):
+        base = _BASE_BEFORE.search(text.text[max(0, quantity.start - 24):quantity.start])
+        if base or (_change_direction(text, part) and not _MORE_OF_THEM.match(text.text, quantity.end)):
+            if kept:
+                break
             continue
         kept.append(part)
-    levels = [p for p in kept if not _BASE_BEFORE.search(text.text[max(0, text.quantities[p].start - 24):text.quantities[p].start])
-              and (not _change_direction(text, p) or _MORE_OF_THEM.match(text.text, text.quantities[p].end))]
-    return levels or kept
+    return kept
 
 
 _MORE_OF_THEM = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)  # "2 more will open": more items, no change

@@ -185,3 +185,32 @@ def test_an_assumed_link_is_never_a_discrepancy(whole: int, part: int) -> None:
         assert finding.verdict is Verdict.PASS
     if part >= 2 * whole:  # beyond any rounding of the two figures
         assert finding.verdict is Verdict.AMBIGUOUS
+
+
+def test_parallel_lists_pair_changes_with_their_own_figures() -> None:
+    text = ("Exports rose 13.8% to $12.4 billion and imports rose 4.6% to $9.1 billion, "
+            "from $10.9 billion and $8.7 billion, respectively.")
+    assert [_roles(f) for f in _of_kind(text, "percent_change")] == [
+        [("old", "$10.9 billion"), ("new", "$12.4 billion"), ("stated", "13.8%")],
+        [("old", "$8.7 billion"), ("new", "$9.1 billion"), ("stated", "4.6%")],
+    ]
+    respectively = ("Net sales for the quarter and year were $412.6 million and $1,587.3 million, respectively, "
+                    "increases of 8.4% and 6.1% from $380.6 million and $1,496.0 million.")
+    assert {f.verdict for f in _of_kind(respectively, "percent_change")} == {Verdict.PASS}
+
+
+def test_where_a_change_happened_is_not_what_changed() -> None:
+    text = "The foundation reached 36,480 children in 214 villages, 9% more than the 33,470 reached in 2023."
+    assert _roles(_only(text, "percent_change")) == [("old", "33,470"), ("new", "36,480"), ("stated", "9%")]
+
+
+def test_a_share_of_a_whole_the_text_never_states_is_not_checked() -> None:
+    text = "Gross profit was $301 million, or 40.6% of net sales, compared with $272 million, or 39.5% of net sales."
+    assert _of_kind(text, "share") == []
+
+
+def test_a_percent_column_without_a_change_heading_is_no_change() -> None:
+    text = ("               Allocated   Spent   Share spent\n"
+            "Education          84.0     79.8         95%\n"
+            "Health             62.5     55.0         88%\n")
+    assert _of_kind(text, "percent_change") == []
