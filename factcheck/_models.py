@@ -56,9 +56,10 @@ class Quantity:
     start: int
     end: int
     text: str
-    value: Fraction
-    precision: Fraction
-    rounding: Fraction
+    # equal figures hash alike without their Fractions, whose hashes are slow to compute
+    value: Fraction = attrs.field(hash=False)
+    precision: Fraction = attrs.field(hash=False)
+    rounding: Fraction = attrs.field(hash=False)
     kind: Kind
     unit: str | None = None
     noun: str | None = None

@@ -1949,7 +1949,7 @@ def _unique(candidates: list[Candidate], text: _Text) -> list[Candidate]:
     unique = []
     for candidate in candidates:
         spans = tuple(sorted((n.role, n.quantity.start) for n in candidate.numbers))
-        claim = (candidate.kind, tuple(sorted((n.role, n.quantity.text, n.quantity.value) for n in candidate.numbers)))
+        claim = (candidate.kind, tuple(sorted((n.role, n.quantity.text, n.quantity.unit or "") for n in candidate.numbers)))
         earlier = claims.get(claim)
         if spans in seen or (earlier is not None and earlier.numbers[0].quantity.start < lead_end):
             continue
