@@ -484,6 +484,7 @@ _CUE_WORDS = {
     "scale": r"thousands|millions|billions",
     "breakdown": r"compris|consist|made\s+up|break|split",
     "colon": r":",
+    "of": r"of\b",
     "status": r"(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
               r"launched|started|implemented|being\s+(?:built|implemented))\b",
 }
@@ -1353,7 +1354,8 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
-            if _is_measure(text.quantities[member]) and _OF_THIS.match(text.text, text.quantities[member].end):
+            if text.cue_after("of", member, 4) and _is_measure(text.quantities[member]) \
+                    and _OF_THIS.match(text.text, text.quantities[member].end):
                 earlier = [m for m in reversed(text.earlier(member)) if compatible(text.quantities[m], text.quantities[member])]
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
