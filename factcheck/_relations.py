@@ -259,7 +259,7 @@ def find_candidates(document: Document, scan: Scan) -> list[Candidate]:
     for detector in detectors:
         candidates.extend(detector(text, candidates))
     candidates.extend(_table_restatements(text))
-    candidates.extend(_share_sums(candidates))
+    candidates.extend(_share_sums(text, candidates))
     candidates.extend(_earlier_period_sums(candidates))
     candidates.extend(_restated_factors(text, candidates))
     return _unique(_partial_lists(candidates), text)
@@ -374,14 +374,17 @@ def _in_parallel(text: _Text, index: int, old: int, new: int) -> tuple[int, int]
     if len(changes) != len(bases) or index not in changes:
         return None
     position = changes.index(index)
-    news = _list_run(text, new)
+    news = _list_run(text, new, wide=True)
     if len(news) == len(bases):
         return bases[position], news[position]
     return (bases[position], new) if len(news) == 1 else None
 
 
-def _list_run(text: _Text, index: int) -> list[int]:
-    """The figures listed with ``index`` ("C and D", "A, B and C"), in order."""
+def _list_run(text: _Text, index: int, wide: bool = False) -> list[int]:
+    """The figures listed with ``index`` ("C and D", "A, B and C"), in order; ``wide``
+    lets a few words name each ("diluted EPS of $1.37 and adjusted EPS of $1.52")."""
+    join = _FIGURE_LIST_JOIN if wide else _LIST_JOIN
+
     def listed(first: int, second: int) -> bool:
         if text.sentence_of[first] != text.sentence_of[second] or not compatible(text.quantities[first], text.quantities[second]):
             return False
@@ -389,7 +392,7 @@ def _list_run(text: _Text, index: int) -> list[int]:
         noun = text.quantities[first].noun
         if noun and gap.lstrip().startswith(noun):
             gap = gap.lstrip()[len(noun):]  # "1,200 units and 400 units"
-        return bool(_LIST_JOIN.match(gap))
+        return bool(join.match(gap))
 
     run = [index]
     while run[0] > 0 and listed(run[0] - 1, run[0]):
@@ -440,14 +443,17 @@ def _nearest_old_new(text: _Text, index: int, same_kind: bool) -> tuple[int, int
     return _pair_before(text, index, operand)
 
 
+_EARLIER_CHANGE = re.compile(r"\b(?:after|following|having)\s+(?:a\s+|an\s+)?[a-z]+(?:\s+(?:by|of))?\s*\Z", re.I)
 _PAIR_COMPARED = re.compile(
-    r"\A\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?|(?:up|down)\s+from|from)"
+    r"\A\s*(?:[A-Za-z-]+,?\s+){0,4}?,?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?|(?:up|down)\s+from|from)"
     r"\s*(?:the\s+)?\Z", re.I)
 
 
 def _pair_before(text: _Text, index: int, operand) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     """ "rose to B from A, an increase of P%", "from A to B, up P%", "B, compared with A a
     year ago, an increase of P%": both figures come before the change."""
+    if _EARLIER_CHANGE.search(text.before(index, 30)):
+        return None  # "rose from 185 to 240 in 2025, after falling 11.9% in 2024": another period's change
     later = _nearest_before(text, index, operand)
     if later is None:
         return None
@@ -652,7 +658,9 @@ def _listed_direction(text: _Text, index: int) -> str | None:
 
 _RESPECTIVELY = re.compile(r"\A\s*,?\s*respectively\s*,?\s*(?:(?:an?\s+)?[\w-]+\s+(?:of\s+)?)?\Z", re.I)
 _LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\Z", re.I)
-_FIGURE_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w-]+\s+){0,3}?(?:of\s+|at\s+|was\s+|were\s+)?\Z", re.I)
+_FIGURE_LIST_JOIN = re.compile(  # "A and operating profit of B"; not "A, from B", which compares
+    r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?!(?:from|than|compared|against|versus|over|to|up|down)\b)[\w-]+\s+){0,3}?"
+    r"(?:of\s+|at\s+|was\s+|were\s+)?\Z", re.I)
 _APPOSITIVE_CHANGE = re.compile(r"\A\s*,?\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:of|by)?\s*\Z", re.I)
 
 
@@ -785,10 +793,14 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         pair = pair or _old_new(text, index)
         if pair is None or text.quantities[pair[0]].kind is not Kind.PERCENT:
             continue
-        direction = _change_direction(text, index) or ""
-        yield _candidate("pp_change", "from A% to B%, or D points",
-                         (("old", text.quantities[pair[0]]), ("new", text.quantities[pair[1]]), ("stated", stated)),
-                         (_signed(bool(_DECREASING.match(direction)), stated),))
+        old, new = text.quantities[pair[0]], text.quantities[pair[1]]
+        direction = _change_direction(text, index)
+        if direction is None and new.value < old.value and stated.value > 0:
+            # "an improvement of 1.8 points" from 95.0% to 93.2%: the words give no sign, the figures do
+            readings: tuple[Reading, ...] = (Reading("the size of the fall", Fraction(-1)),)
+        else:
+            readings = (_signed(bool(_DECREASING.match(direction or "")), stated),)
+        yield _candidate("pp_change", "from A% to B%, or D points", (("old", old), ("new", new), ("stated", stated)), readings)
 
 
 def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -1152,10 +1164,10 @@ def _table_cell(cell: Quantity) -> Quantity:
 
 def _adds_up_enough(holding: int, columns: int, labelled: bool) -> bool:
     """Whether a row is a total: it adds up in every column, or, in all but one (the one
-    that may hold a slip), in two columns under a label that says total, or in three."""
+    that may hold a slip), in three columns, or in any under a label that says total."""
     if holding == columns:
         return holding >= 2 or (holding == 1 and labelled)
-    return holding == columns - 1 and holding >= (2 if labelled else 3)
+    return holding == columns - 1 and holding >= (1 if labelled else 3)
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -1166,6 +1178,8 @@ def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if not members:
             continue
         for cue in cues.get(sentence, ()):
+            if cue.group().startswith("of the total") and text.text[start:cue.start()].strip(" \t\n\"“"):
+                continue  # "Of the total, A and B" lists; "X, or half of the total, while ..." does not
             after = _siblings(text, [m for m in members if text.quantities[m].start >= cue.end()])
             before = [m for m in _members_before(text, sentence, cue.start())]
             yield from _grouped_parts(text, after, before, "sum", "of these, A and B", minimum=2)
@@ -1200,7 +1214,7 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
     candidates = [w for w in reversed(wholes) if _is_measure(text.quantities[w]) and text.quantities[w].value > 0
                   and not _is_rate(text, w)]
     # nearest first, but a figure in parentheses is a reference ("(4 trillion tenge)"), not the list's subject
-    candidates.sort(key=lambda w: _parenthesized(text, w))
+    candidates.sort(key=lambda w: _parenthesized(text, w) or _is_base(text, w))
     for loose in (False, True):  # names that agree first; then a count named right after the cue
         for whole in candidates:
             reference = text.quantities[whole]
@@ -1222,12 +1236,23 @@ def _parenthesized(text: _Text, index: int) -> bool:
     return text.text[quantity.start - 1:quantity.start] == "(" and text.text[quantity.end:quantity.end + 1] == ")"
 
 
+def _is_base(text: _Text, index: int) -> bool:
+    """ "up from $4.0 billion", "(2023 - 540.2 billion)": an earlier figure, named for comparison."""
+    quantity = text.quantities[index]
+    if quantity.hedge is not None:
+        return False  # "more than 2 trillion" is a hedge, not a comparison
+    before = text.text[max(0, quantity.start - 24):quantity.start]
+    return bool(_BASE_BEFORE.search(before) or _YEAR_VALUE.search(before))
+
+
 def _is_rate(text: _Text, index: int) -> bool:
     """ "$0.17 per diluted share", "12 million tenge per apartment": a rate, not a total."""
     quantity = text.quantities[index]
     if _PER.match(text.text, quantity.end) and not re.match(r"\s+per\s+cent", text.text[quantity.end:quantity.end + 9]):
         return True
-    return bool(re.search(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z", text.text[max(0, quantity.start - 30):quantity.start], re.I))
+    before = text.text[max(0, quantity.start - 40):quantity.start]
+    # "per household 35,000", "each household received 35,000", "an average of 35,000"
+    return bool(re.search(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z|\b(?:each|every|average|averaging)\b[^.,;:\d]{0,30}\Z", before, re.I))
 
 
 def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -1241,14 +1266,16 @@ def _totals(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if cue is None:
             continue
         paragraph_start = text.document.paragraph_of(total.start)[0]
-        if re.match(r"(?:make|makes|add|adds|together)\b", cue.group(), re.I):
-            paragraph_start = text.sentence_spans[text.sentence_of[index]][0]  # "A and B make up T": one sentence
+        if re.match(r"(?:make|makes|add|adds|together|totall?ing)\b", cue.group(), re.I):
+            # "A and B make up T", "A, B and C, totalling T": the parts are in the total's sentence
+            paragraph_start = text.sentence_spans[text.sentence_of[index]][0]
         parts = []
         for member in text.earlier(index):
             quantity = text.quantities[member]
             if quantity.start < paragraph_start:
                 break
-            if compatible(quantity, total) and quantity not in wholes:  # "200 of the 390": 390 is no part
+            if compatible(quantity, total) and quantity not in wholes and not _is_rate(text, member):
+                # "200 of the 390": 390 is no part; "each household received 35,000": nor is a rate
                 if quantity.value >= total.value:
                     break  # as large as the total: the list began after it
                 parts.append(quantity)
@@ -1436,7 +1463,8 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             parts.append(index + 1)
         for member in parts:
             whole = _nearest_before(text, index, lambda q, like=text.quantities[member]: compatible(q, like))
-            if whole is not None and not _is_rate(text, whole) and not _is_rate(text, member):
+            if whole is not None and not _is_rate(text, whole) and not _is_rate(text, member) \
+                    and text.quantities[member].value <= 100 * text.quantities[whole].value:  # "12 to 1, with 620"
                 yield _candidate("subset", "T, with A", (("whole", text.quantities[whole]), ("part", text.quantities[member])),
                                  assumes='the figure after "with" is a part of the one before it')
 
@@ -1655,8 +1683,7 @@ def _siblings(text: _Text, parts: list[int]) -> list[int]:
         if position and (_NESTED_CUE.search(text.text, since, quantity.start)
                          or _HEADS_A_LIST.match(text.text[quantity.end:quantity.end + 24])):
             continue
-        base = _BASE_BEFORE.search(text.text[max(0, quantity.start - 24):quantity.start])
-        if base or (_change_direction(text, part) and not _MORE_OF_THEM.match(text.text, quantity.end)):
+        if _is_base(text, part) or (_change_direction(text, part) and not _MORE_OF_THEM.match(text.text, quantity.end)):
             if kept:
                 break
             continue
@@ -1750,9 +1777,17 @@ def _anaphor_whole(text: _Text, part: int, excluded: set[Quantity]) -> tuple[int
     for member in text.earlier(part):
         candidate = text.quantities[member]
         if candidate not in excluded and compatible(candidate, text.quantities[part]) \
-                and candidate.value >= text.quantities[part].value:
+                and candidate.value >= text.quantities[part].value and not _within_larger(text, member):
             return part, member
     return None
+
+
+def _within_larger(text: _Text, index: int) -> bool:
+    """ "Of the 3,600 classrooms, 2,900 are complete and 700 under way": 700 is a part of a
+    larger figure named before it in its sentence, so "of them" later is not of the 700."""
+    quantity = text.quantities[index]
+    return any(compatible(text.quantities[m], quantity) and text.quantities[m].value > quantity.value
+               for m in text.same_sentence(index) if m < index)
 
 
 _OF_THESE_BEFORE = re.compile(r"\b(?:of\s+(?:these|them|which)|among\s+them)\s*[,:—–-]?\s*(?:[\w-]+\s+){0,2}\Z", re.I)
@@ -1816,14 +1851,15 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
     named: tuple[int, int] | None = None  # (words shared with the "of" phrase, member)
     tied = False  # another figure, of another value, shares as many words
     nearest: int | None = None  # the closest earlier figure of the paragraph
+    part_is_base = _is_base(text, part)
     for member in text.earlier(min(index, part)):
         quantity = text.quantities[member]
         if not compatible(quantity, part_q) or quantity.value < part_q.value or quantity in excluded \
-                or _heads_a_share(text, member):
-            continue
+                or _heads_a_share(text, member) or _is_base(text, member) != part_is_base:
+            continue  # last year's part ("compared with $272 million") is a share of last year's whole
         if text.sentence_of[member] != text.sentence_of[index] and not years <= text.years_of(member):
             continue  # "3.3% of imports in 2002" is not a share of this year's imports
-        if nearest is None and text.document.paragraph_of(quantity.start) == paragraph:
+        if nearest is None and text.document.paragraph_of(quantity.start) == paragraph and not _within_larger(text, member):
             nearest = member
         score = len(words & _context_words(text, quantity)) if words else 0
         if not score:
@@ -1880,9 +1916,12 @@ def _context_words(text: _Text, quantity: Quantity) -> set[str]:
     return {word.lower() for word in before + after}
 
 
-def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
+def _share_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """Shares of one whole add up to at most 100%; and shares that account for all of it
-    (their rounding intervals reach exactly 100%) say that their parts add up to the whole."""
+    (their rounding intervals reach exactly 100%) say that their parts add up to the whole.
+    Shares named apart may be of overlapping parts ("12.1% underemployed", "63.5% wage
+    workers") or a margin beside a split: only shares listed in one sentence are a split
+    for sure; for the others the split is an assumed link."""
     by_whole: dict[tuple[Fraction, str | None], dict[int, Candidate]] = {}
     for candidate in found:
         if candidate.kind == "share":
@@ -1894,7 +1933,9 @@ def _share_sums(found: list[Candidate]) -> Iterator[Candidate]:
         if len(shares) < 2:
             continue
         stated = [c.quantities("stated")[0] for c in shares.values()]
-        yield _candidate("share_sum", "shares of one whole", [("part", share) for share in stated])
+        together = len({text.sentence_of[text.position[share.start]] for share in stated}) == 1
+        yield _candidate("share_sum", "shares of one whole", [("part", share) for share in stated],
+                         assumes="" if together else "the shares are of separate parts of the whole")
         low = sum(share.interval.low for share in stated)
         high = sum(share.interval.high for share in stated)
         parts = [c.quantities("part")[0] for c in shares.values()]

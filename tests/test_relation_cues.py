@@ -214,3 +214,33 @@ def test_a_percent_column_without_a_change_heading_is_no_change() -> None:
             "Education          84.0     79.8         95%\n"
             "Health             62.5     55.0         88%\n")
     assert _of_kind(text, "percent_change") == []
+
+
+def test_last_years_part_is_no_share_of_this_years_whole() -> None:
+    text = ("Net sales of $742 million, compared with $688 million.\n\n"
+            "Gross profit of $301 million, or 40.6% of net sales, compared with $272 million, or 39.5% of net sales.")
+    assert [_roles(f) for f in _of_kind(text, "share")] == [
+        [("part", "$301 million"), ("whole", "$742 million"), ("stated", "40.6%")]]
+
+
+def test_a_change_of_another_period_is_not_checked_against_this_ones_figures() -> None:
+    assert _of_kind("Potatoes rose from 185 to 240 tenge in 2025, having fallen 11.9% in 2024.", "percent_change") == []
+
+
+def test_a_rate_is_no_part_of_a_total() -> None:
+    text = "Donors gave 1.4 billion tenge. Each household received 35,000 tenge, totalling 1.61 billion tenge."
+    assert _of_kind(text, "sum") == []
+
+
+def test_a_sign_neutral_point_change_is_checked_by_its_size() -> None:
+    text = "The combined ratio improved to 93.2% from 95.0%, an improvement of 1.8 percentage points."
+    assert _only(text, "pp_change").verdict is Verdict.PASS
+
+
+def test_shares_named_apart_that_exceed_the_whole_are_ambiguous() -> None:
+    text = ("Net sales were $100 million. Segment A had sales of $60 million, which represented 60% of net sales. "
+            "Operating income was $12 million, or 12% of net sales.")
+    assert _only(text, "share_sum").verdict is Verdict.PASS
+    over = text.replace("Segment A had sales of $60 million, which represented 60%",
+                        "Segment A had sales of $95 million, which represented 95%")
+    assert _only(over, "share_sum").verdict is Verdict.AMBIGUOUS
