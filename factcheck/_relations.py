@@ -627,9 +627,7 @@ def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
         figure = text.quantities[new]
         if figure.kind is not Kind.COUNT or not figure.noun:
             continue
-        paragraph = text.document.paragraph_of(figure.start)
-        position = paragraphs.index(paragraph) if paragraph in paragraphs else 0
-        reach = paragraphs[max(0, position - 1)][0]
+        reach = paragraphs[max(0, _paragraph_index(text, figure.start) - 1)][0]
         for member in text.earlier(new):
             earlier = text.quantities[member]
             if earlier.start < reach:
@@ -724,7 +722,8 @@ def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
         first = bisect.bisect_left(values, interval.low / scale)
         last = bisect.bisect_right(values, interval.high / scale)
         found.update((index, scale) for index in indices[first:last])
-    return sorted((index, scale) for index, scale in found.items() if _in_table_row(text.text, text.quantities[index].start))
+    nearest_first = sorted(found.items())[:_REACH]  # hostile input may repeat one figure endlessly
+    return [(index, scale) for index, scale in nearest_first if _in_table_row(text.text, text.quantities[index].start)]
 
 
 def _subject_words(text: _Text, figure: Quantity) -> frozenset[str]:
@@ -1070,7 +1069,7 @@ def _table_sums(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             label, totals = block[position]
             columns = [column for column in sums if column.uniform_to > position]
             best: tuple[int, int] | None = None  # (columns that add up, first row of the parts)
-            for first in range(position - 2, -1, -1):
+            for first in range(position - 2, max(-1, position - 2 - _REACH), -1):
                 holding = sum(column.adds_up(first, position) for column in columns)
                 if best is None or holding > best[0]:
                     best = (holding, first)
@@ -1503,6 +1502,7 @@ def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is Kind.COUNT
                   and text.quantities[i].noun and text.quantities[i] not in listed
                   and _names_a_status(text, text.sentence_of[i])]
+        counts = counts[:_REACH]  # no release lists more by status; hostile input may
         if len(counts) < 2 or not all(_nouns_agree(text.quantities[c].noun, text.quantities[counts[0]].noun) for c in counts):
             continue
         whole = next((m for m in text.earlier(counts[0]) if text.quantities[m].start < start
@@ -1522,9 +1522,15 @@ def _figures_between(text: _Text, start: int, end: int) -> range:
     return range(bisect.bisect_left(text.starts, start), bisect.bisect_left(text.starts, end))
 
 
+def _paragraph_starts(text: _Text) -> list[int]:
+    if "paragraph_starts" not in text.memo:
+        text.memo["paragraph_starts"] = [start for start, _ in text.document.paragraphs]
+    return text.memo["paragraph_starts"]  # type: ignore[return-value]
+
+
 def _paragraph_index(text: _Text, offset: int) -> int:
-    starts = [start for start, _ in text.document.paragraphs]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    """The index of the paragraph that holds ``offset``."""
+    return max(0, bisect.bisect_right(_paragraph_starts(text), offset) - 1)
 
 
 _CLAUSE_START = re.compile(r"(?:[;:]|\band\b|\bwhile\b|,)\s*(?=[^;:,]*\Z)", re.I)
@@ -1568,7 +1574,7 @@ def _kinds_within_a_total(text: _Text, found: list[Candidate]) -> Iterator[Candi
             continue
         named = {_stem(w) for w in _WORD.findall(text.before(index, 80))} - _GENERIC_STEMS
         paragraph_end = text.document.paragraph_of(total.start)[1]
-        for member in range(index + 1, bisect.bisect_left(text.starts, paragraph_end)):
+        for member in range(index + 1, min(index + 1 + _REACH, bisect.bisect_left(text.starts, paragraph_end))):
             part = text.quantities[member]
             if not compatible(part, total) or part.value >= total.value or (total, part) in related or _is_rate(text, member):
                 continue
@@ -1631,7 +1637,8 @@ def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int
         return []
     changes = []
     paragraphs = text.document.paragraphs
-    for start, end in paragraphs[paragraphs.index(bullet) + 1:]:
+    following = _paragraph_index(text, bullet[0]) + 1
+    for start, end in paragraphs[following:following + _REACH]:  # a list longer than that is no list of a lead
         if not _BULLET.match(text.text[start:start + 12]):
             break
         first = next((m for m in _figures_from(text, start) if text.quantities[m].start < end
@@ -1719,11 +1726,11 @@ def _part_before_cue(text: _Text, member: int, cue_start: int) -> bool:
 def _bullet_parts(text: _Text, offset: int) -> list[int]:
     """The first figure of each bullet line after a list introduced by "including:"."""
     parts = []
-    paragraphs = [p for p in text.document.paragraphs if p[0] >= offset]
-    for start, end in paragraphs:
-        if not _BULLET.match(text.text[start:end]):
+    following = bisect.bisect_left(_paragraph_starts(text), offset)
+    for start, end in text.document.paragraphs[following:following + _REACH]:
+        if not _BULLET.match(text.text[start:start + 12]):
             break
-        inside = [i for i, q in enumerate(text.quantities) if start <= q.start < end]
+        inside = _figures_between(text, start, end)
         seen_units: set[tuple[Kind, str | None]] = set()
         for member in inside:
             quantity = text.quantities[member]
