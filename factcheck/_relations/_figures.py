@@ -1,0 +1,431 @@
+"""The shared ground of relation search: a scanned text with the figures of each sentence at
+hand, the cue words found once per text, which figures may combine (units and nouns), and
+which words mark a figure as a change."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from fractions import Fraction
+from typing import Iterable
+
+import attrs
+
+from .. import _lexicon as lex
+from .._document import Document
+from .._extract import Scan, trie_alternation
+from .._findings import Number, Reading
+from .._models import Kind, Quantity, TimeAnchor
+from .._verdict import Candidate
+
+
+_MEASURES = frozenset((Kind.AMOUNT, Kind.COUNT, Kind.NUMBER))
+_INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
+_DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|some|about|approximately|nearly|almost|just|over))*"
+    rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z", re.I)
+_CHANGE_AFTER = re.compile(rf"\A\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)
+_DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
+_OF_AFTER = re.compile(r"\A\s*\)?\s*(?:\([^()]{0,40}\)\s*)?of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
+_YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|:)\s*\Z")
+_PER = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
+_BULLET = re.compile(r"\A\s*(?:[-•·*Ř]|\d+[.)])\s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b")
+_GENERIC_WORDS = frozenset("total the of a an in for to and or this that value volume amount share".split())
+_GENERIC_STEMS = frozenset("total the of a an in for to and or this that year quarter month period fiscal record report".split())
+
+
+_REACH = 60  # how many figures back or within a sentence a relation may reach; keeps hostile input linear
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+def _find_cues(source: str, name: str, ignore_case: bool) -> list[int]:
+    """The start of every cue word of one kind that starts a word (a colon anywhere).
+
+    Each kind's pattern runs over the folded text and begins with no boundary test, so that
+    the engine skips to the letters it can start with: many times faster than "\\b" and
+    re.I, which try every position (and than one pattern for every kind, which the engine
+    cannot skip through)."""
+    pattern = _CUE_PATTERNS_I[name] if ignore_case else _CUE_PATTERNS[name]
+    return [m.start() for m in pattern.finditer(source)
+            if not m.start() or not _is_word_char(source[m.start() - 1]) or name == "colon"]
+
+
+@attrs.frozen
+class _Text:
+    """A scanned document with the figures of each sentence at hand.
+
+    A "sentence" here is a run of at most ``_REACH`` figures within one sentence: no
+    prose sentence holds more, and the bound keeps every search local."""
+
+    document: Document
+    quantities: tuple[Quantity, ...]
+    anchors: tuple[TimeAnchor, ...]
+    sentence_of: tuple[int, ...]  # sentence index of each quantity
+    sentence_members: tuple[tuple[int, ...], ...]  # quantity indices of each sentence
+    sentence_spans: tuple[tuple[int, int], ...]  # text span of each sentence
+    sentence_years: tuple[frozenset[int], ...]  # the years each sentence names
+    position: dict[int, int]  # each quantity's index, by its start offset
+    starts: tuple[int, ...]  # each quantity's start offset, in order
+    directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
+    memo: dict[object, object] = attrs.field(factory=dict)  # things computed once per text, on first use
+
+    def cues(self, name: str) -> list[int]:
+        """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
+        key = ("cues", name)
+        if key not in self.memo:
+            self.memo[key] = _find_cues(self.folded() or self.text, name, self.folded() is None)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def cue_before(self, name: str, index: int, span: int) -> bool:
+        """A cheap first look: does a cue word of this kind start within ``span`` characters
+        before the figure, in its sentence?"""
+        sentence_start = self.sentence_spans[self.sentence_of[index]][0]
+        start = self.quantities[index].start
+        return _any_between(self.cues(name), max(sentence_start, start - span), start)
+
+    def cue_after(self, name: str, index: int, span: int) -> bool:
+        sentence_end = self.sentence_spans[self.sentence_of[index]][1]
+        end = self.quantities[index].end
+        return _any_between(self.cues(name), end, min(sentence_end, end + span))
+
+    def of_kind(self, kind: Kind) -> list[int]:
+        """The indices of the figures of one kind."""
+        key = ("kind", kind)
+        if key not in self.memo:
+            self.memo[key] = [i for i, q in enumerate(self.quantities) if q.kind is kind]
+        return self.memo[key]  # type: ignore[return-value]
+
+    def after_cue(self, name: str, span: int) -> list[int]:
+        """The figures that a cue word of this kind precedes by at most ``span`` characters,
+        in their sentence: a detector visits these, not every figure."""
+        key = ("after", name, span)
+        if key not in self.memo:
+            found: set[int] = set()
+            for position in self.cues(name):
+                index = bisect.bisect_left(self.starts, position)
+                while index < len(self.starts) and self.starts[index] <= position + span:
+                    found.add(index)
+                    index += 1
+            self.memo[key] = sorted(i for i in found if self.cue_before(name, i, span))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def before_cue(self, name: str, span: int) -> list[int]:
+        """The figures that a cue word of this kind follows within ``span`` characters."""
+        key = ("before", name, span)
+        if key not in self.memo:
+            found: set[int] = set()
+            for position in self.cues(name):
+                index = bisect.bisect_right(self.starts, position) - 1
+                while index >= 0 and self.quantities[index].end >= position - span:
+                    found.add(index)
+                    index -= 1
+            self.memo[key] = sorted(i for i in found if self.cue_after(name, i, span))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def folded(self) -> str | None:
+        """The text in lower case, unless folding would move offsets ("İ" is two characters)."""
+        if "folded" not in self.memo:
+            folded = self.text.lower()
+            self.memo["folded"] = folded if len(folded) == len(self.text) else None
+        return self.memo["folded"]  # type: ignore[return-value]
+
+    @classmethod
+    def build(cls, document: Document, scan: Scan) -> _Text:
+        sentences = document.sentences or [(0, len(document.text))]
+        starts = [start for start, _ in sentences]
+        grouped: dict[int, list[int]] = {}
+        for index, quantity in enumerate(scan.quantities):
+            grouped.setdefault(max(0, bisect.bisect_right(starts, quantity.start) - 1), []).append(index)
+        years: dict[int, set[int]] = {}
+        for anchor in scan.anchors:
+            if anchor.first_year:
+                years.setdefault(max(0, bisect.bisect_right(starts, anchor.start) - 1), set()).add(anchor.first_year)
+        sentence_of = [0] * len(scan.quantities)
+        members, spans, named_years = [], [], []
+        for sentence, (start, end) in enumerate(sentences):
+            figures = grouped.get(sentence, [])
+            chunks = [figures[i:i + _REACH] for i in range(0, max(len(figures), 1), _REACH)]
+            for number, chunk in enumerate(chunks):
+                for index in chunk:
+                    sentence_of[index] = len(members)
+                members.append(tuple(chunk))
+                chunk_start = start if number == 0 else scan.quantities[chunk[0]].start
+                chunk_end = end if number == len(chunks) - 1 else scan.quantities[chunks[number + 1][0]].start
+                spans.append((chunk_start, chunk_end))
+                named_years.append(frozenset(years.get(sentence, ())))
+        return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
+                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)},
+                   tuple(q.start for q in scan.quantities))
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def between(self, first: int, second: int) -> str:
+        return self.text[self.quantities[first].end:self.quantities[second].start]
+
+    def before(self, index: int, span: int = 80) -> str:
+        quantity = self.quantities[index]
+        sentence_start = self.sentence_spans[self.sentence_of[index]][0]
+        return self.text[max(sentence_start, quantity.start - span):quantity.start]
+
+    def after(self, index: int, span: int = 80) -> str:
+        quantity = self.quantities[index]
+        sentence_end = self.sentence_spans[self.sentence_of[index]][1]
+        return self.text[quantity.end:min(sentence_end, quantity.end + span)]
+
+    def same_sentence(self, index: int) -> tuple[int, ...]:
+        return self.sentence_members[self.sentence_of[index]]
+
+    def years_of(self, index: int) -> frozenset[int]:
+        return self.sentence_years[self.sentence_of[index]]
+
+    def earlier(self, index: int) -> range:
+        """Indices of the figures before ``index`` within reach, nearest first."""
+        return range(index - 1, max(-1, index - 1 - _REACH), -1)
+
+
+# -- units and nouns -----------------------------------------------------------------------
+
+def _is_measure(quantity: Quantity) -> bool:
+    return quantity.kind in _MEASURES and quantity.unit not in lex.TIME_UNITS
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("ses", "s"),
+                                ("xes", "x"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def _same_word(first: str, second: str) -> bool:
+    """ "bus" and "buses", "facility" and "facilities"."""
+    first, second = first.lower(), second.lower()
+    return first == second or _stem(first) in (second, _stem(second)) or _stem(second) == first
+
+
+def _nouns_agree(first: str | None, second: str | None) -> bool:
+    if first is None or second is None:
+        return True
+    return any(_same_word(a, b) for a in first.split() for b in second.split())
+
+
+def compatible(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures measure the same kind of thing, so that they may combine."""
+    if _is_measure(first) and _is_measure(second):
+        if Kind.AMOUNT in (first.kind, second.kind):
+            return first.kind is second.kind and first.unit == second.unit
+        return _nouns_agree(first.noun, second.noun)
+    return first.kind is second.kind and first.unit == second.unit and first.kind is not Kind.AMOUNT
+
+
+def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
+               readings: tuple[Reading, ...] = (Reading(),), assumes: str = "") -> Candidate:
+    return Candidate(kind, tuple(Number(role, quantity) for role, quantity in roles), cue, readings, assumes)
+
+
+def _signed(decreasing: bool, stated: Quantity) -> Reading:
+    if decreasing and stated.value > 0:
+        return Reading("a decrease", Fraction(-1))
+    return Reading()
+
+
+def _is_measure_or_percent(quantity: Quantity) -> bool:
+    return _is_measure(quantity) or quantity.kind is Kind.PERCENT
+
+
+def _nearest_before(text: _Text, index: int, accept) -> int | None:  # type: ignore[no-untyped-def]
+    sentence = text.sentence_of[index]
+    member = index - 1
+    while member >= 0 and text.sentence_of[member] == sentence:
+        if accept(text.quantities[member]):
+            return member
+        member -= 1
+    return None
+
+
+def _first_after(text: _Text, index: int, accept, limit: int | None = None) -> int | None:  # type: ignore[no-untyped-def]
+    sentence = text.sentence_of[index]
+    end = len(text.quantities) if limit is None else min(limit, len(text.quantities))
+    member = index + 1
+    while member < end and text.sentence_of[member] == sentence:
+        if accept(text.quantities[member]):
+            return member
+        member += 1
+    return None
+
+
+def _list_run(text: _Text, index: int, wide: bool = False) -> list[int]:
+    """The figures listed with ``index`` ("C and D", "A, B and C"), in order; ``wide``
+    lets a few words name each ("diluted EPS of $1.37 and adjusted EPS of $1.52")."""
+    join = _FIGURE_LIST_JOIN if wide else _LIST_JOIN
+
+    def listed(first: int, second: int) -> bool:
+        if text.sentence_of[first] != text.sentence_of[second] or not compatible(text.quantities[first], text.quantities[second]):
+            return False
+        gap = text.between(first, second)
+        noun = text.quantities[first].noun
+        if noun and gap.lstrip().startswith(noun):
+            gap = gap.lstrip()[len(noun):]  # "1,200 units and 400 units"
+        return bool(join.match(gap))
+
+    run = [index]
+    while run[0] > 0 and listed(run[0] - 1, run[0]):
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 < len(text.quantities) and listed(run[-1], run[-1] + 1):
+        run.append(run[-1] + 1)
+    return run
+
+
+# the beginnings of the words of _INCREASE and _DECREASE
+_CHANGE_STEMS = (
+    "increas", "rose", "rise", "rising", "grew", "grow", "up", "higher", "gain", "jump", "climb", "surg", "expand",
+    "hike", "boost", "added", "more", "decreas", "fell", "fall", "declin", "down", "lower", "drop", "shr", "reduc",
+    "cut", "narrow", "contract", "slump", "plung", "slid", "less", "loss",
+)
+
+
+# Words that a detector needs near a figure before it tries its full pattern there: each
+# kind starts a word (a colon anywhere).
+_CUE_WORDS = {
+    "change": trie_alternation(_CHANGE_STEMS),
+    "list": r"includ|of\s+(?:which|these|them|those|this\s+total|this\s+number|the\s+total)|among\s+(?:them|which)|"
+            r"such\s+as|in\s+particular|out\s+of\s+which|within\s+this\s+total",
+    "led": r"(?:led|drove|headed)\s+the\b|was\s+(?:led|driven|headed)\s+by\b",
+    "total": r"total|altogether|all\b|overall|make|add|together",
+    "with": r"with\b",
+    "contribut": r"contribut",
+    "scale": r"thousands|millions|billions",
+    "breakdown": r"compris|consist|made\s+up|break|split",
+    "colon": r":",
+    "of": r"of\b",
+    "status": r"(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
+              r"launched|started|implemented|being\s+(?:built|implemented))\b",
+}
+_CUE_PATTERNS = {name: re.compile(pattern) for name, pattern in _CUE_WORDS.items()}
+_CUE_PATTERNS_I = {name: re.compile(pattern, re.I) for name, pattern in _CUE_WORDS.items()}
+
+
+def _change_words_in(text: _Text, start: int, end: int) -> list[int]:
+    """Where the words that start like change words start, within a span."""
+    positions = text.cues("change")
+    return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+
+
+def _change_direction(text: _Text, index: int) -> str | None:
+    """The word that says a figure is a change ("up", "a decrease of"), if any."""
+    if index not in text.directions:
+        window = text.before(index, 60)
+        window_start = text.quantities[index].start - len(window)
+        before = None
+        # the pattern starts at a change word: try it only where one starts (a match, not a search)
+        for word_start in _change_words_in(text, window_start, window_start + len(window)):
+            before = _CHANGE_BEFORE.match(window, word_start - window_start)
+            if before:
+                break
+        after = None
+        if before is None and _change_words_in(text, text.quantities[index].end, text.quantities[index].end + 20):
+            after = _CHANGE_AFTER.match(text.after(index, 20))
+        found = before or after
+        text.directions[index] = found.group("word") if found else None
+    return text.directions[index]
+
+
+def _names(text: _Text, figure: Quantity, noun: str) -> bool:
+    """Whether ``figure`` counts ``noun``: by its own noun, or by the words just before it."""
+    words = (figure.noun or "").split() + _WORD.findall(text.text[max(0, figure.start - 40):figure.start])
+    return any(_same_word(word, named) for word in words for named in noun.split())
+
+
+def _listed_direction(text: _Text, index: int) -> str | None:
+    """ "increases of 28% and 30%": a percent listed after another shares its change word."""
+    first = index
+    while first > 0 and text.quantities[first - 1].kind is Kind.PERCENT \
+            and _LIST_JOIN.match(text.between(first - 1, first)):
+        first -= 1
+    return _change_direction(text, first) if first != index else None
+_LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\Z", re.I)
+_FIGURE_LIST_JOIN = re.compile(  # "A and operating profit of B"; not "A, from B", which compares
+    r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?!(?:from|than|compared|against|versus|over|to|up|down)\b)[\w-]+\s+){0,3}?"
+    r"(?:of\s+|at\s+|was\s+|were\s+)?\Z", re.I)
+
+
+def _parenthesized(text: _Text, index: int) -> bool:
+    quantity = text.quantities[index]
+    return text.text[quantity.start - 1:quantity.start] == "(" and text.text[quantity.end:quantity.end + 1] == ")"
+
+
+def _is_base(text: _Text, index: int) -> bool:
+    """ "up from $4.0 billion", "(2023 - 540.2 billion)": an earlier figure, named for comparison."""
+    quantity = text.quantities[index]
+    if quantity.hedge is not None:
+        return False  # "more than 2 trillion" is a hedge, not a comparison
+    before = text.text[max(0, quantity.start - 24):quantity.start]
+    return bool(_BASE_BEFORE.search(before) or _YEAR_VALUE.search(before))
+
+
+def _is_rate(text: _Text, index: int) -> bool:
+    """ "$0.17 per diluted share", "12 million tenge per apartment": a rate, not a total."""
+    quantity = text.quantities[index]
+    if _PER.match(text.text, quantity.end) and not re.match(r"\s+per\s+cent", text.text[quantity.end:quantity.end + 9]):
+        return True
+    before = text.text[max(0, quantity.start - 40):quantity.start]
+    # "per household 35,000", "each household received 35,000", "an average of 35,000"
+    return bool(re.search(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z|\b(?:each|every|average|averaging)\b[^.,;:\d]{0,30}\Z", before, re.I))
+
+
+def _figures_between(text: _Text, start: int, end: int) -> range:
+    return range(bisect.bisect_left(text.starts, start), bisect.bisect_left(text.starts, end))
+
+
+def _paragraph_starts(text: _Text) -> list[int]:
+    if "paragraph_starts" not in text.memo:
+        text.memo["paragraph_starts"] = [start for start, _ in text.document.paragraphs]
+    return text.memo["paragraph_starts"]  # type: ignore[return-value]
+
+
+def _paragraph_index(text: _Text, offset: int) -> int:
+    """The index of the paragraph that holds ``offset``."""
+    return max(0, bisect.bisect_right(_paragraph_starts(text), offset) - 1)
+
+
+def _figures_from(text: _Text, offset: int) -> list[int]:
+    """The figures from ``offset`` to the end of its sentence."""
+    index = bisect.bisect_left(text.starts, offset)
+    if index >= len(text.quantities):
+        return []
+    sentence = text.sentence_of[index]
+    if text.sentence_spans[sentence][0] > offset:
+        return []
+    return [member for member in text.sentence_members[sentence] if member >= index]
+_BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|over)\s+(?:the\s+|a\s+)?\Z", re.I)
+
+
+def _context_words(text: _Text, quantity: Quantity) -> set[str]:
+    """The words that name a figure: the four before it and the three after."""
+    before = _WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])[-4:]
+    after = _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]
+    return {word.lower() for word in before + after}
+
+
+def _lead_end(text: _Text) -> int:
+    """Where the headline and the lead paragraph end."""
+    paragraphs = text.document.paragraphs
+    if not paragraphs:
+        return 0
+    if len(paragraphs) > 1 and paragraphs[0][1] - paragraphs[0][0] < 200:
+        return paragraphs[1][1]  # a title line, then the lead paragraph
+    return paragraphs[0][1]
