@@ -16,7 +16,6 @@ from .._verdict import Candidate
 from ._figures import (
     _DECREASE,
     _DECREASING,
-    _FIGURE_LIST_JOIN,
     _INCREASE,
     _LIST_JOIN,
     _OF_AFTER,
@@ -289,23 +288,13 @@ _APPOSITIVE_CHANGE = re.compile(r"\A\s*,?\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:of|
 def _changed_figures(text: _Text, index: int) -> list[Quantity]:
     """The figures a change with no stated base speaks of: "A and B, respectively, increases
     of P% and Q%" pairs them in order; "B, an increase of P%" names one."""
-    percents = [index]
-    while percents[0] > 0 and text.quantities[percents[0] - 1].kind is Kind.PERCENT \
-            and _LIST_JOIN.match(text.between(percents[0] - 1, percents[0])):
-        percents.insert(0, percents[0] - 1)
-    while percents[-1] + 1 < len(text.quantities) and text.quantities[percents[-1] + 1].kind is Kind.PERCENT \
-            and _LIST_JOIN.match(text.between(percents[-1], percents[-1] + 1)):
-        percents.append(percents[-1] + 1)
+    percents = _list_run(text, index)
     last = percents[0] - 1
     if last < 0 or text.sentence_of[last] != text.sentence_of[index] or not _is_measure(text.quantities[last]):
         return []
     gap = text.between(last, percents[0])
     if _RESPECTIVELY.match(gap):
-        figures = [last]
-        while figures[0] > 0 and text.sentence_of[figures[0] - 1] == text.sentence_of[index] \
-                and _is_measure(text.quantities[figures[0] - 1]) \
-                and _FIGURE_LIST_JOIN.match(text.between(figures[0] - 1, figures[0])):
-            figures.insert(0, figures[0] - 1)
+        figures = [f for f in _list_run(text, last, wide=True) if f <= last]
         if len(percents) == len(figures):
             return [text.quantities[figures[percents.index(index)]]]
         return [text.quantities[f] for f in figures] if len(percents) == 1 else []

@@ -352,11 +352,10 @@ def _names(text: _Text, figure: Quantity, noun: str) -> bool:
 
 def _listed_direction(text: _Text, index: int) -> str | None:
     """ "increases of 28% and 30%": a percent listed after another shares its change word."""
-    first = index
-    while first > 0 and text.quantities[first - 1].kind is Kind.PERCENT \
-            and _LIST_JOIN.match(text.between(first - 1, first)):
-        first -= 1
+    first = _list_run(text, index)[0]
     return _change_direction(text, first) if first != index else None
+
+
 _LIST_JOIN = re.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\Z", re.I)
 _FIGURE_LIST_JOIN = re.compile(  # "A and operating profit of B"; not "A, from B", which compares
     r"\A\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?!(?:from|than|compared|against|versus|over|to|up|down)\b)[\w-]+\s+){0,3}?"
@@ -411,6 +410,8 @@ def _figures_from(text: _Text, offset: int) -> list[int]:
     if text.sentence_spans[sentence][0] > offset:
         return []
     return [member for member in text.sentence_members[sentence] if member >= index]
+
+
 _BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|over)\s+(?:the\s+|a\s+)?\Z", re.I)
 
 

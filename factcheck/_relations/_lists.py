@@ -161,8 +161,6 @@ _BREAKDOWN = re.compile(
     r"breaks\s+down\s+(?:as\s+follows|into)|is\s+split\s+(?:into|between)|was\s+split\s+(?:into|between))\b|:)", re.I)
 
 
-
-
 def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "Funding of $45 million comprises $30 million ... and $15 million ...", "Loans
     amounted to Rs 640 crore: Rs 410 crore to farmers and Rs 230 crore to traders"."""
@@ -277,6 +275,7 @@ def _led_cues(text: _Text) -> Iterator[range]:
         head = re.match(r"was\s+\w+\s+by\b", text.text[start:start + 30], re.I)
         if passive and head:
             yield range(start - len(passive.group()), start + head.end())
+
 
 _NET_CHANGE = "no other item of the group moved the other way"
 
