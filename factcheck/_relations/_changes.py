@@ -107,6 +107,8 @@ def _locative(text: _Text, quantity: Quantity) -> bool:
 
 
 def _nearest_old_new(text: _Text, index: int, same_kind: bool) -> tuple[int, int] | None:
+    """The old and new figures nearest the change, before parallel lists are lined up:
+    "from A to B"; "B ... P%, compared with A"; "P% to B, compared with A"; "to B from A, P%"."""
     members = text.same_sentence(index)
     stated = text.quantities[index]
     found = _from_to(text, index, members, like=stated if same_kind else None)
@@ -224,6 +226,8 @@ def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
 
 
 def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
+    """ "up P% to B from A"; with no base in the sentence, the base the table or the text
+    named before (an assumed link); "increased by 108%" read as growth and as an index."""
     tabled = {n.quantity for c in found if c.cue == "table row" for n in c.numbers}
     for index in text.of_kind(Kind.PERCENT):
         stated = text.quantities[index]
