@@ -244,3 +244,28 @@ def test_shares_named_apart_that_exceed_the_whole_are_ambiguous() -> None:
     over = text.replace("Segment A had sales of $60 million, which represented 60%",
                         "Segment A had sales of $95 million, which represented 95%")
     assert _only(over, "share_sum").verdict is Verdict.AMBIGUOUS
+
+
+def test_a_qualifier_is_no_part_and_no_operand() -> None:
+    assert _of_kind("Of 2.1 million people, 1.4 million were aged over 60.", "sum") == []
+    shares = _of_kind("There were 4,820 measles cases, of which 3,150 were children under 15. "
+                      "That is 65.4% of all cases.", "share")
+    assert [_roles(f) for f in shares] == [[("part", "3,150"), ("whole", "4,820"), ("stated", "65.4%")]]
+    assert not factcheck.check("Maternal mortality fell to 18.2 per 100,000 live births from 21.5, "
+                               "a decline of 15.3%.").discrepancies
+
+
+def test_a_later_change_keeps_its_own_base() -> None:
+    text = "The bank raised its rate by 25 bp to 5.50%, bringing cumulative tightening to 100 bp from 4.50% in January."
+    assert [_roles(f)[2] for f in _of_kind(text, "pp_change")] == [("stated", "100 bp")]
+
+
+def test_a_share_after_a_list_is_not_of_its_last_member() -> None:
+    text = ("Capacity reached 4,250 MW, including 1,150 MW of wind and 780 MW of solar, "
+            "so renewables made up 45.4% of the total.")
+    assert _of_kind(text, "share") == []
+
+
+def test_of_these_is_of_the_level_not_of_its_base() -> None:
+    text = "A total of 1,250 cases were registered, down from 1,360 in 2023. Of these, 875 were men and 375 women."
+    assert not factcheck.check(text).discrepancies

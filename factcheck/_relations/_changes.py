@@ -14,6 +14,7 @@ from .._models import Kind, Quantity
 from .._text import format_number
 from .._verdict import Candidate
 from ._figures import (
+    _BASE_BEFORE,
     _DECREASE,
     _DECREASING,
     _INCREASE,
@@ -137,6 +138,9 @@ def _nearest_old_new(text: _Text, index: int, same_kind: bool) -> tuple[int, int
         for member in (m for m in members if m > to_new):
             candidate = text.quantities[member]
             if compatible(candidate, text.quantities[to_new]) and _COMPARED.search(text.between(to_new, member)):
+                if not same_kind and text.quantities[member - 1].kind is stated.kind and member - 1 != index \
+                        and _BASE_BEFORE.search(text.between(member - 1, member)):
+                    break  # "by 25 bp to 5.50%, ... to 100 bp from 4.50%": the base is the later change's
                 return member, to_new
     return _pair_before(text, index, operand)
 

@@ -142,6 +142,8 @@ class _Text:
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
+        # "aged over 60", "per 100,000": figures that qualify others take no part in relations
+        scan = attrs.evolve(scan, quantities=tuple(q for q in scan.quantities if not _qualifier(document.text, q)))
         sentences = document.sentences or [(0, len(document.text))]
         starts = [start for start, _ in sentences]
         grouped: dict[int, list[int]] = {}
@@ -374,6 +376,18 @@ def _is_base(text: _Text, index: int) -> bool:
         return False  # "more than 2 trillion" is a hedge, not a comparison
     before = text.text[max(0, quantity.start - 24):quantity.start]
     return bool(_BASE_BEFORE.search(before) or _YEAR_VALUE.search(before))
+
+
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?:aged?|ages)\s+(?:over|under|above|below|older\s+than|younger\s+than|up\s+to|between)?\s*\Z"
+    r"|\b(?:children|adults|people|persons|women|men|residents|pupils|those|youths?)\s+"
+    r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\Z|\bper\s+\Z", re.I)
+
+
+def _qualifier(source: str, quantity: Quantity) -> bool:
+    """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
+    another, never a part, a whole or an operand itself."""
+    return bool(_QUALIFIER_BEFORE.search(source[max(0, quantity.start - 30):quantity.start]))
 
 
 def _is_rate(text: _Text, index: int) -> bool:

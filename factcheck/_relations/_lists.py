@@ -109,8 +109,11 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
     parts = [p for p in parts if _is_measure(text.quantities[p]) and not _is_rate(text, p)]
     candidates = [w for w in reversed(wholes) if _is_measure(text.quantities[w]) and text.quantities[w].value > 0
                   and not _is_rate(text, w)]
-    # nearest first, but a figure in parentheses is a reference ("(4 trillion tenge)"), not the list's subject
+    # nearest first, but a figure in parentheses is a reference ("(4 trillion tenge)"), not the list's
+    # subject; and a base ("down from 1,360") is never the subject when the sentence names a level
     candidates.sort(key=lambda w: _parenthesized(text, w) or _is_base(text, w))
+    if any(not _is_base(text, w) for w in candidates):
+        candidates = [w for w in candidates if not _is_base(text, w)]
     for loose in (False, True):  # names that agree first; then a count named right after the cue
         for whole in candidates:
             reference = text.quantities[whole]

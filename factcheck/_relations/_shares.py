@@ -126,9 +126,12 @@ def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
 
 
 def _part_of(text: _Text, index: int) -> int | None:
+    """The figure a share is the share of: "X, or P%", "P% (X)", "This is P%" after X."""
     stated = text.quantities[index]
     before = _nearest_before(text, index, lambda q: _is_measure(q))
-    if before is not None and _PART_JOIN.match(text.text[text.quantities[before].end:stated.start]):
+    if before is not None and (join := _PART_JOIN.match(text.text[text.quantities[before].end:stated.start])):
+        if _ends_a_list(text, before) and _WORD.search(join.group().replace(" or ", " ")):
+            return None  # "1,150 MW of wind and 780 MW of solar, so renewables made up 45.4%": of the list
         return before
     paren = _first_after(text, index, _is_measure)
     if paren is not None:
@@ -142,6 +145,14 @@ def _part_of(text: _Text, index: int) -> int | None:
             if measures:
                 return measures[-1]
     return None
+
+
+def _ends_a_list(text: _Text, index: int) -> bool:
+    """ "1,150 MW of wind and 780 MW": the figure follows a like one, joined by "and"."""
+    previous = index - 1
+    return previous >= 0 and text.sentence_of[previous] == text.sentence_of[index] \
+        and compatible(text.quantities[previous], text.quantities[index]) \
+        and bool(re.fullmatch(r"(?:\s+[\w-]+){0,3}\s*,?\s+and\s+", text.between(previous, index)))
 
 
 def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Quantity]) -> tuple[int, str] | None:
