@@ -23,11 +23,12 @@ _ABBREVIATIONS = (
 ).split()
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot
 # ends an abbreviation or an initial ("Oct. 11", "Rs. 190", "J. Smith"); the checks run
-# only where a stop is found, so splitting stays fast.
+# only where a stop is found, so splitting stays fast: the pattern opens with the class of
+# every stop character, which lets the engine skip the text between stops.
 _SENTENCE_END = re.compile(
-    r"[.!?]+(?<!\b[A-Z]\.)"
+    r"[.!?;:\n](?:(?<=[.!?])[.!?]*(?<!\b[A-Z]\.)"
     + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS)
-    + r"""["”’)]*(?=\s+["“‘(]?[A-Z0-9«]|\s*$)|;(?=\s)|:(?=\s*\n)|\n(?=[ \t\r]*\n)"""
+    + r"""["”’)]*(?=\s+["“‘(]?[A-Z0-9«]|\s*$)|(?<=;)(?=\s)|(?<=:)(?=\s*\n)|(?<=\n)(?=[ \t\r]*\n))"""
 )
 
 
@@ -74,12 +75,13 @@ def _split(text: str, boundary: re.Pattern[str], start: int, end: int, keep_deli
     spans = []
     cursor = start
     for match in boundary.finditer(text, start, end):
-        stop = match.end() if keep_delimiter else match.start()
-        if text[cursor:stop].strip():
-            spans.append(_trim(text, cursor, stop))
+        span = _trim(text, cursor, match.end() if keep_delimiter else match.start())
+        if span[0] < span[1]:
+            spans.append(span)
         cursor = match.end()
-    if text[cursor:end].strip():
-        spans.append(_trim(text, cursor, end))
+    span = _trim(text, cursor, end)
+    if span[0] < span[1]:
+        spans.append(span)
     return spans
 
 

@@ -49,16 +49,39 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
     return at < len(positions) and positions[at] < end
 
 
-def _find_cues(source: str, name: str, ignore_case: bool) -> list[int]:
+def _find_cues(text: str, folded: str | None, words: bytes | None, name: str) -> list[int]:
     """The start of every cue word of one kind that starts a word (a colon anywhere).
 
-    Each kind's pattern runs over the folded text and begins with no boundary test, so that
-    the engine skips to the letters it can start with: many times faster than "\\b" and
-    re.I, which try every position (and than one pattern for every kind, which the engine
-    cannot skip through)."""
-    pattern = _CUE_PATTERNS_I[name] if ignore_case else _CUE_PATTERNS[name]
-    return [m.start() for m in pattern.finditer(source)
-            if not m.start() or not _is_word_char(source[m.start() - 1]) or name == "colon"]
+    A kind's pattern tried at every position of a text is slow: most letters may begin
+    one of its words, so the engine cannot skip ahead.  So each kind is first looked for
+    in ``words`` (see _word_starts), where every word start follows a space and the
+    engine skips from space to space; each place found there is then confirmed with the
+    kind's own pattern on the folded text.  A text that does not fold in place is
+    searched the slow way."""
+    if folded is None or words is None:
+        return [m.start() for m in _CUE_PATTERNS_I[name].finditer(text) if _starts_word(text, m.start(), name)]
+    if name == "colon":
+        return [m.start() for m in _CUE_PATTERNS["colon"].finditer(folded)]
+    pattern = _CUE_PATTERNS[name]
+    return [start for start in (m.start() for m in _CUE_STARTS[name].finditer(words))
+            if pattern.match(folded, start) and _starts_word(folded, start, name)]
+
+
+def _starts_word(text: str, start: int, name: str) -> bool:
+    return not start or not _is_word_char(text[start - 1]) or name == "colon"
+
+
+# ASCII letters, digits and "_" stay; every other byte becomes a space
+_WORD_BYTES = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
+                    for byte in range(256))
+
+
+def _word_starts(folded: str) -> bytes:
+    """The folded text as ASCII bytes, one per character and shifted by a leading space,
+    with every character that is not an ASCII word character made a space (non-ASCII ones
+    too, so a place found here may not start a word in the text: it is confirmed there).
+    A word that starts at offset p of the text follows the space at p here."""
+    return (" " + folded).encode("ascii", "replace").translate(_WORD_BYTES)
 
 
 @attrs.frozen
@@ -84,7 +107,10 @@ class _Text:
         """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
         key = ("cues", name)
         if key not in self.memo:
-            self.memo[key] = _find_cues(self.folded() or self.text, name, self.folded() is None)
+            if "words" not in self.memo:
+                folded = self.folded()
+                self.memo["words"] = None if folded is None else _word_starts(folded)
+            self.memo[key] = _find_cues(self.text, self.folded(), self.memo["words"], name)  # type: ignore[arg-type]
         return self.memo[key]  # type: ignore[return-value]
 
     def cue_before(self, name: str, index: int, span: int) -> bool:
@@ -301,24 +327,36 @@ _CHANGE_STEMS = (
 
 
 # Words that a detector needs near a figure before it tries its full pattern there: each
-# kind starts a word (a colon anywhere).
-_CUE_WORDS = {
-    "change": trie_alternation(_CHANGE_STEMS),
-    "list": r"includ|of\s+(?:which|these|them|those|this\s+total|this\s+number|the\s+total)|among\s+(?:them|which)|"
-            r"such\s+as|in\s+particular|out\s+of\s+which|within\s+this\s+total",
-    "led": r"(?:led|drove|headed)\s+the\b|was\s+(?:led|driven|headed)\s+by\b",
-    "total": r"total|altogether|all\b|overall|make|add|together",
-    "with": r"with\b",
-    "contribut": r"contribut",
-    "scale": r"thousands|millions|billions",
-    "breakdown": r"compris|consist|made\s+up|break|split",
-    "colon": r":",
-    "of": r"of\b",
-    "status": r"(?:completed|finished|commissioned|under\s*way|under\s+construction|in\s+progress|ongoing|"
-              r"launched|started|implemented|being\s+(?:built|implemented))\b",
+# alternative starts a word with at least two letters (a colon anywhere).
+_CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "change": _CHANGE_STEMS,
+    "list": ("includ", r"of\s+(?:which|these|them|those|this\s+total|this\s+number|the\s+total)",
+             r"among\s+(?:them|which)", r"such\s+as", r"in\s+particular", r"out\s+of\s+which", r"within\s+this\s+total"),
+    "led": (r"led\s+the\b", r"drove\s+the\b", r"headed\s+the\b", r"was\s+(?:led|driven|headed)\s+by\b"),
+    "total": ("total", "altogether", r"all\b", "overall", "make", "add", "together"),
+    "with": (r"with\b",),
+    "contribut": ("contribut",),
+    "scale": ("thousands", "millions", "billions"),
+    "breakdown": ("compris", "consist", r"made\s+up", "break", "split"),
+    "colon": (":",),
+    "of": (r"of\b",),
+    "status": tuple(rf"{words}\b" for words in (
+        "completed", "finished", "commissioned", r"under\s*way", r"under\s+construction", r"in\s+progress", "ongoing",
+        "launched", "started", "implemented", r"being\s+built", r"being\s+implemented")),
 }
-_CUE_PATTERNS = {name: re.compile(pattern) for name, pattern in _CUE_WORDS.items()}
-_CUE_PATTERNS_I = {name: re.compile(pattern, re.I) for name, pattern in _CUE_WORDS.items()}
+_CUE_PATTERNS = {name: re.compile(trie_alternation(words) if name == "change" else "|".join(words))
+                 for name, words in _CUE_WORDS.items()}
+_CUE_PATTERNS_I = {name: re.compile(pattern.pattern, re.I) for name, pattern in _CUE_PATTERNS.items()}
+
+
+# each kind after the space that starts a word in _word_starts; a cue of several words is
+# looked for ahead of the space, so that one cue does not hide another inside it ("of the
+# total" and "total")
+_CUE_STARTS = {
+    name: re.compile(rb" (?=" + pattern.pattern.encode() + rb")" if r"\s" in pattern.pattern
+                     else rb" (?:" + pattern.pattern.encode() + rb")")
+    for name, pattern in _CUE_PATTERNS.items()
+}
 
 
 def _change_words_in(text: _Text, start: int, end: int) -> list[int]:
@@ -375,6 +413,8 @@ def _is_base(text: _Text, index: int) -> bool:
     if quantity.hedge is not None:
         return False  # "more than 2 trillion" is a hedge, not a comparison
     before = text.text[max(0, quantity.start - 24):quantity.start]
+    if not before.rstrip().lower().endswith(_BASE_ENDINGS):
+        return False
     return bool(_BASE_BEFORE.search(before) or _YEAR_VALUE.search(before))
 
 
@@ -384,10 +424,15 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\Z|\bper\s+\Z", re.I)
 
 
+# the last words of _QUALIFIER_BEFORE: a cheap first look, since most figures follow none
+_QUALIFIER_ENDINGS = ("age", "aged", "ages", "over", "under", "above", "below", "than", "to", "between", "per")
+
+
 def _qualifier(source: str, quantity: Quantity) -> bool:
     """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
     another, never a part, a whole or an operand itself."""
-    return bool(_QUALIFIER_BEFORE.search(source[max(0, quantity.start - 30):quantity.start]))
+    before = source[max(0, quantity.start - 30):quantity.start]
+    return before.rstrip().lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
 
 
 def _is_rate(text: _Text, index: int) -> bool:
@@ -397,7 +442,12 @@ def _is_rate(text: _Text, index: int) -> bool:
         return True
     before = text.text[max(0, quantity.start - 40):quantity.start]
     # "per household 35,000", "each household received 35,000", "an average of 35,000"
-    return bool(re.search(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z|\b(?:each|every|average|averaging)\b[^.,;:\d]{0,30}\Z", before, re.I))
+    folded = before.lower()
+    return ("per" in folded or "each" in folded or "every" in folded or "average" in folded) \
+        and bool(_RATE_BEFORE.search(before))
+
+
+_RATE_BEFORE = re.compile(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z|\b(?:each|every|average|averaging)\b[^.,;:\d]{0,30}\Z", re.I)
 
 
 def _figures_between(text: _Text, start: int, end: int) -> range:
@@ -427,6 +477,8 @@ def _figures_from(text: _Text, offset: int) -> list[int]:
 
 
 _BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|over)\s+(?:the\s+|a\s+)?\Z", re.I)
+# the last words of _BASE_BEFORE and the dashes that end _YEAR_VALUE: a cheap first look
+_BASE_ENDINGS = ("from", "with", "to", "against", "than", "over", "the", "a", "-", "–", "—", ":")
 
 
 def _context_words(text: _Text, quantity: Quantity) -> set[str]:

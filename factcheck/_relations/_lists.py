@@ -219,6 +219,7 @@ def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[r
 def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
     cues = _cues_by_sentence(text, _SUBSET_CUE)
+    followed_by_of = frozenset(text.before_cue("of", 4))
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         for cue in cues.get(sentence, ()):
@@ -254,7 +255,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
-            if text.cue_after("of", member, 4) and _is_measure(text.quantities[member]) \
+            if member in followed_by_of and _is_measure(text.quantities[member]) \
                     and _OF_THIS.match(text.text, text.quantities[member].end):
                 earlier = [m for m in reversed(text.earlier(member)) if compatible(text.quantities[m], text.quantities[member])]
                 if earlier:

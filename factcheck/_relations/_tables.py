@@ -60,17 +60,22 @@ def _prior_in_table(text: _Text, figure: Quantity) -> tuple[Quantity, Quantity, 
 
 def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
     """The bare positive figures of table rows that, at some scale (1, thousands, millions,
-    billions; the smallest that fits), fall within ``interval``: in text order."""
+    billions; the smallest that fits), fall within ``interval``: in text order.
+
+    Float keys (figures have at most _MAX_DIGITS digits) narrow the search cheaply; the
+    exact test decides."""
     if "table_cells" not in text.memo:
-        cells = sorted((cell.value, index) for index, cell in enumerate(text.quantities)
-                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value > 0)
+        cells = sorted((float(cell.value), index) for index, cell in enumerate(text.quantities)
+                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value.numerator > 0)
         text.memo["table_cells"] = ([value for value, _ in cells], [index for _, index in cells])
     values, indices = text.memo["table_cells"]  # type: ignore[misc]
+    low, high = float(interval.low), float(interval.high)
     found: dict[int, int] = {}
     for scale in (10**9, 10**6, 10**3, 1):  # the smallest scale last, so that it stays
-        first = bisect.bisect_left(values, interval.low / scale)
-        last = bisect.bisect_right(values, interval.high / scale)
-        found.update((index, scale) for index in indices[first:last])
+        first = bisect.bisect_left(values, low / scale - abs(low / scale) * 1e-9)
+        last = bisect.bisect_right(values, high / scale + abs(high / scale) * 1e-9)
+        found.update((index, scale) for index in indices[first:last]
+                     if interval.contains(text.quantities[index].value * scale))
     nearest_first = sorted(found.items())[:_REACH]  # hostile input may repeat one figure endlessly
     return [(index, scale) for index, scale in nearest_first if _in_table_row(text.text, text.quantities[index].start)]
 
