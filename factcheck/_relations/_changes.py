@@ -34,6 +34,7 @@ from ._figures import (
     _list_run,
     _listed_direction,
     _names,
+    _measure_before,
     _nearest_before,
     _paragraph_index,
     _same_word,
@@ -213,7 +214,7 @@ def _year_value(text: _Text, index: int) -> tuple[int, int, int | None] | None:
     if not than:
         return None
     stated = text.quantities[index]
-    new = _nearest_before(text, index, _is_measure)
+    new = _measure_before(text, index)
     if new is None:
         return None
     members = [m for m in text.same_sentence(index) if m > index]

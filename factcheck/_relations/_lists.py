@@ -452,12 +452,18 @@ def _semicolon_sentences(text: _Text) -> Iterator[tuple[int, tuple[int, ...]]]:
     while sentence < len(text.sentence_members):
         members = list(text.sentence_members[sentence])
         following = sentence + 1
-        while following < len(text.sentence_spans) and \
-                text.text[text.sentence_spans[following - 1][0]:text.sentence_spans[following][0]].rstrip().endswith(";"):
+        while following < len(text.sentence_spans) and _ends_with_semicolon(text.text, text.sentence_spans[following][0]):
             members.extend(text.sentence_members[following])
             following += 1
         yield sentence, tuple(members)
         sentence = following
+
+
+def _ends_with_semicolon(source: str, offset: int) -> bool:
+    """Whether the last character before ``offset`` that is not a space is a semicolon."""
+    while offset > 0 and source[offset - 1].isspace():
+        offset -= 1
+    return offset > 0 and source[offset - 1] == ";"
 
 
 def _subject_head(text: _Text, index: int) -> tuple[str, str] | None:

@@ -23,7 +23,7 @@ from ._figures import (
     _first_after,
     _is_base,
     _is_measure,
-    _nearest_before,
+    _measure_before,
     compatible,
 )
 
@@ -78,7 +78,7 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 def _anaphoric_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
     """ "163 of them, or 44%": the part is before, its whole is what "them" refers to."""
-    part = _nearest_before(text, index, _is_measure)
+    part = _measure_before(text, index)
     if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
         return None
     return _anaphor_whole(text, part, excluded)
@@ -106,7 +106,7 @@ _OF_THESE_BEFORE = re.compile(r"\b(?:of\s+(?:these|them|which)|among\s+them)\s*[
 
 def _of_these_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
     """ "369 schools ... Of these, 163 schools, or 44%, ...": the whole is what "these" names."""
-    part = _nearest_before(text, index, _is_measure)
+    part = _measure_before(text, index)
     if part is None or not _PART_JOIN.match(text.text[text.quantities[part].end:text.quantities[index].start]):
         return None
     if not _OF_THESE_BEFORE.search(text.text[max(0, text.quantities[part].start - 40):text.quantities[part].start]):
@@ -116,10 +116,10 @@ def _of_these_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[in
 
 def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
     """ "shipped 200 of the 390 billion tenge, or 51%": part, then whole, then the share."""
-    whole = _nearest_before(text, index, _is_measure)
+    whole = _measure_before(text, index)
     if whole is None or not _PART_JOIN.match(text.text[text.quantities[whole].end:text.quantities[index].start]):
         return None
-    part = _nearest_before(text, whole, _is_measure)
+    part = _measure_before(text, whole)
     if part is None or not _X_OF_Y.match(text.between(part, whole)) or not compatible(text.quantities[part], text.quantities[whole]):
         return None
     return part, whole
@@ -128,7 +128,7 @@ def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
 def _part_of(text: _Text, index: int) -> int | None:
     """The figure a share is the share of: "X, or P%", "P% (X)", "This is P%" after X."""
     stated = text.quantities[index]
-    before = _nearest_before(text, index, lambda q: _is_measure(q))
+    before = _measure_before(text, index)
     if before is not None and (join := _PART_JOIN.match(text.text[text.quantities[before].end:stated.start])):
         if _ends_a_list(text, before) and _WORD.search(join.group().replace(" or ", " ")):
             return None  # "1,150 MW of wind and 780 MW of solar, so renewables made up 45.4%": of the list
