@@ -269,3 +269,18 @@ def test_a_share_after_a_list_is_not_of_its_last_member() -> None:
 def test_of_these_is_of_the_level_not_of_its_base() -> None:
     text = "A total of 1,250 cases were registered, down from 1,360 in 2023. Of these, 875 were men and 375 women."
     assert not factcheck.check(text).discrepancies
+
+
+def test_a_base_with_its_own_change_word_may_be_another_comparisons() -> None:
+    # "up from 4.50% in January" spans four moves; "by 25 bp" is the last one
+    move = "The bank raised its policy rate by 25 bp to 5.50% on Tuesday, up from 4.50% in January."
+    change = _only(move, "pp_change")
+    assert change.verdict is Verdict.AMBIGUOUS
+    assert "up from" in change.message
+    # read the common way, the figures agree and the finding passes, saying what it assumed
+    steady = "Revenue increased 12% to $1.2 billion, up from $1.07 billion a year earlier."
+    assert _only(steady, "percent_change").verdict is Verdict.PASS
+    assert any("up from" in note for note in _only(steady, "percent_change").notes)
+    # a plain "from" is the stated change's own base: a slip there stays a discrepancy
+    slip = "Revenue increased 31% to $1.2 billion from $1.07 billion a year earlier."
+    assert _only(slip, "percent_change").verdict is Verdict.DISCREPANCY

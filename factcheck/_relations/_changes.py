@@ -81,6 +81,20 @@ def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int
     return None if pair is None else _in_parallel(text, index, *pair)
 
 
+_OWN_CHANGE_FROM = re.compile(rf"\b(?:{_INCREASE}|{_DECREASE})\s+from\s+(?:the\s+|a\s+)?\Z", re.I)
+
+
+def _base_assumption(text: _Text, index: int, pair: tuple[int, int] | None) -> str:
+    """ "raised by 25 bp to 5.50%, up from 4.50% in January": a base that follows the new
+    figure with a change word of its own may be the base of a longer comparison (several
+    moves since January), not of the stated change: then the pairing is an assumed link."""
+    if pair is None or not index < pair[1] < pair[0]:
+        return ""
+    old, new = pair
+    own = _OWN_CHANGE_FROM.search(text.between(new, old))
+    return f'the change is measured from the figure after "{" ".join(own.group().split())}"' if own else ""
+
+
 def _in_parallel(text: _Text, index: int, old: int, new: int) -> tuple[int, int] | None:
     """ "rose 13.8% to A and 4.6% to B, from C and D, respectively": when the old figure is
     one of a list, the k-th change takes the k-th (and a listed new figure the k-th too);
@@ -195,7 +209,8 @@ def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  (("minuend", text.quantities[new]), ("subtrahend", text.quantities[old]),
                                   ("stated", text.quantities[difference])))
             continue
-        pair, assumes = _old_new(text, index), ""
+        pair = _old_new(text, index)
+        assumes = _base_assumption(text, index, pair)
         if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
             *pair, assumes = following
         if pair is None:
@@ -262,7 +277,8 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
 def _changed_pairs(text: _Text, index: int) -> list[tuple[Quantity, Quantity, str]]:
     """The old and new figures of a change, in its sentence or the next, with what the
     pairing assumes."""
-    pair, assumes = _old_new(text, index), ""
+    pair = _old_new(text, index)
+    assumes = _base_assumption(text, index, pair)
     if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
         *pair, assumes = following
     return [] if pair is None else [(text.quantities[pair[0]], text.quantities[pair[1]], assumes)]
@@ -355,7 +371,10 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                     and _TO_JOIN.match(text.between(first, second)):
                 pair = (first, second)
                 break
-        pair = pair or _old_new(text, index)
+        assumes = ""
+        if pair is None:
+            pair = _old_new(text, index)
+            assumes = _base_assumption(text, index, pair)
         if pair is None or text.quantities[pair[0]].kind is not Kind.PERCENT:
             continue
         old, new = text.quantities[pair[0]], text.quantities[pair[1]]
@@ -365,7 +384,8 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             readings: tuple[Reading, ...] = (Reading("the size of the fall", Fraction(-1)),)
         else:
             readings = (_signed(bool(_DECREASING.match(direction or "")), stated),)
-        yield _candidate("pp_change", "from A% to B%, or D points", (("old", old), ("new", new), ("stated", stated)), readings)
+        yield _candidate("pp_change", "from A% to B%, or D points", (("old", old), ("new", new), ("stated", stated)), readings,
+                         assumes)
 
 
 def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -387,7 +407,7 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
             minuend, subtrahend = new, old
         yield _candidate("difference", "changed by D to B from A",
                          (("minuend", text.quantities[minuend]), ("subtrahend", text.quantities[subtrahend]),
-                          ("stated", stated)))
+                          ("stated", stated)), assumes=_base_assumption(text, index, pair))
 
 
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:

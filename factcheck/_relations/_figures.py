@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Iterable
 
 import attrs
@@ -102,6 +103,8 @@ class _Text:
     starts: tuple[int, ...]  # each quantity's start offset, in order
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
     memo: dict[object, object] = attrs.field(factory=dict)  # things computed once per text, on first use
+    # the document's text, at hand: detectors read it thousands of times
+    text: str = attrs.field(init=False, default=attrs.Factory(lambda self: self.document.text, takes_self=True))
 
     def cues(self, name: str) -> list[int]:
         """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
@@ -196,10 +199,6 @@ class _Text:
                    tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)},
                    tuple(q.start for q in scan.quantities))
 
-    @property
-    def text(self) -> str:
-        return self.document.text
-
     def between(self, first: int, second: int) -> str:
         return self.text[self.quantities[first].end:self.quantities[second].start]
 
@@ -230,6 +229,7 @@ def _is_measure(quantity: Quantity) -> bool:
     return quantity.kind in _MEASURES and quantity.unit not in lex.TIME_UNITS
 
 
+@lru_cache(maxsize=4096)  # a release repeats its nouns: each is stemmed many times
 def _stem(word: str) -> str:
     word = word.lower()
     for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("ses", "s"),
