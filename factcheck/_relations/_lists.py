@@ -107,7 +107,7 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
     doctors"): the cue itself makes them members of the whole whatever they are called."""
     used: set[int] = set()
     parts = [p for p in parts if _is_measure(text.quantities[p]) and not _is_rate(text, p)]
-    candidates = [w for w in reversed(wholes) if _is_measure(text.quantities[w]) and text.quantities[w].value > 0
+    candidates = [w for w in reversed(wholes) if _is_measure(text.quantities[w]) and text.quantities[w].value.numerator > 0
                   and not _is_rate(text, w)]
     # nearest first, but a figure in parentheses is a reference ("(4 trillion tenge)"), not the list's
     # subject; and a base ("down from 1,360") is never the subject when the sentence names a level
@@ -122,7 +122,8 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
             group = [p for p in parts if p not in used and (
                 compatible(text.quantities[p], reference)
                 or (loose and p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
-            if len(group) < minimum or any(text.quantities[p].value > 100 * reference.value for p in group):
+            limit = 100 * reference.value
+            if len(group) < minimum or any(text.quantities[p].value > limit for p in group):
                 continue  # a part a hundred times its whole is a different thing, not a slip
             used.update(group)
             used.add(whole)
