@@ -493,8 +493,13 @@ _BASE_ENDINGS = ("from", "with", "to", "against", "than", "over", "the", "a", "-
 
 
 def _context_words(text: _Text, quantity: Quantity) -> set[str]:
-    """The words that name a figure: the four before it and the three after."""
-    before = _WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])[-4:]
+    """The words that name a figure: the four before it (within 200 characters) and the
+    three after."""
+    # five words in the last 60 characters hold the last four whole; else look further back
+    before = _WORD.findall(text.text[max(0, quantity.start - 60):quantity.start])
+    if len(before) < 5:
+        before = _WORD.findall(text.text[max(0, quantity.start - 200):quantity.start])
+    before = before[-4:]
     after = _WORD.findall(text.text[quantity.end:quantity.end + 30])[:3]
     return {word.lower() for word in before + after}
 

@@ -181,6 +181,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
+    if not text.cues("colon"):
+        return  # a colon follows the total
     for sentence, members in enumerate(text.sentence_members):
         yearly = [m for m in members if text.text[max(0, text.quantities[m].start - 3):text.quantities[m].start].rstrip()[-1:] in _DASHES
                   and _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
@@ -374,6 +376,8 @@ def _contributions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "The ministry runs 32 projects. ... 6 projects have been completed. Three more
     projects are under way": counts of one thing by status, within the count named before."""
+    if not text.cues("status"):
+        return
     listed = {n.quantity for c in found for n in c.numbers}
     for start, end in text.document.paragraphs:
         counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is Kind.COUNT
