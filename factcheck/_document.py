@@ -24,11 +24,12 @@ _ABBREVIATIONS = (
 # A sentence ends at . ! ? followed by space and a capital, digit or quote, unless the dot
 # ends an abbreviation or an initial ("Oct. 11", "Rs. 190", "J. Smith"); the checks run
 # only where a stop is found, so splitting stays fast: the pattern opens with the class of
-# every stop character, which lets the engine skip the text between stops.
+# every stop character, which lets the engine skip the text between stops, and looks
+# ahead for the next sentence before it looks back for an abbreviation.
 _SENTENCE_END = re.compile(
-    r"[.!?;:\n](?:(?<=[.!?])[.!?]*(?<!\b[A-Z]\.)"
+    r"""[.!?;:\n](?:(?<=[.!?])[.!?]*(?=["”’)]*(?:\s+["“‘(]?[A-Z0-9«]|\s*$))(?<!\b[A-Z]\.)"""
     + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS)
-    + r"""["”’)]*(?=\s+["“‘(]?[A-Z0-9«]|\s*$)|(?<=;)(?=\s)|(?<=:)(?=\s*\n)|(?<=\n)(?=[ \t\r]*\n))"""
+    + r"""["”’)]*|(?<=;)(?=\s)|(?<=:)(?=\s*\n)|(?<=\n)(?=[ \t\r]*\n))"""
 )
 
 
