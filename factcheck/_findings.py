@@ -33,13 +33,18 @@ class Reading:
     def apply(self, interval: Interval) -> Interval:
         if self.scale == 1 and not self.shift:
             return interval  # the plain reading, by far the commonest
-        ends = (interval.low * self.scale + self.shift, interval.high * self.scale + self.shift)
-        return Interval(min(ends), max(ends))
+        low, high = self.apply_value(interval.low), self.apply_value(interval.high)
+        return Interval(low, high) if self.scale.numerator >= 0 else Interval(high, low)
 
     def apply_value(self, value: Fraction) -> Fraction:
-        return value if self.scale == 1 and not self.shift else value * self.scale + self.shift
+        # skip the steps that change nothing: each Fraction operation is costly
+        if self.scale != 1:
+            value = value * self.scale
+        return value + self.shift if self.shift else value
 
     def invert(self, interval: Interval) -> Interval:
+        if self.scale == 1 and not self.shift:
+            return interval
         ends = ((interval.low - self.shift) / self.scale, (interval.high - self.shift) / self.scale)
         return Interval(min(ends), max(ends))
 

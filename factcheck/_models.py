@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from fractions import Fraction
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import attrs
 
@@ -75,25 +75,19 @@ class Quantity:
             return _widen(self.value, self.rounding, self.hedge.bound)
         if self.exact:
             return Interval.point(self.value)
-        return Interval.around(self.value, _half(self.precision))
+        return Interval.rounding(self.value, self.precision)
 
     @cached_property
     def rounded_interval(self) -> Interval:
         """The wider reading in which trailing zeros are rounding too ("390" as 385..395)."""
         if self.hedge is not None or not self.is_round:
             return self.interval
-        return Interval.around(self.value, _half(self.rounding))
+        return Interval.rounding(self.value, self.rounding)
 
     @property
     def is_round(self) -> bool:
         """True when trailing zeros make a wider, rounded reading possible."""
         return self.rounding > self.precision
-
-
-@lru_cache(maxsize=64)
-def _half(step: Fraction) -> Fraction:
-    """Half a rounding step: releases write few distinct steps (1, 0.1, a million...)."""
-    return step / 2
 
 
 def _widen(value: Fraction, step: Fraction, bound: Bound) -> Interval:

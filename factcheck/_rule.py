@@ -10,11 +10,12 @@ from __future__ import annotations
 import enum
 from fractions import Fraction
 from functools import cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import attrs
 
 from ._interval import Interval
+from ._interval import product as interval_product
 
 __all__ = ["Relation", "Rule", "Verdict"]
 
@@ -77,14 +78,38 @@ def _solved(relation: str) -> Relation:
     for symbol in symbols:
         solved = sympy.solve(equation, symbol)
         if len(solved) == 1:
-            solutions[symbol.name] = _compile(solved[0], Interval.point)
-    face = _compile(right, Fraction)
+            solutions[symbol.name] = _compile(solved[0], _INTERVALS)
+    face = _compile(right, _FRACTIONS)
     return Relation(tuple(s.name for s in symbols), left.name, False, solutions, face=face)
 
 
-def _compile(expression: Any, constant: Callable[[Fraction], Any]) -> Callable[[dict[str, Any]], Any]:
+def _fraction_product(multipliers: list[Fraction], divisors: list[Fraction]) -> Fraction:
+    """The product of ``multipliers`` over that of ``divisors``, normalised once rather
+    than at every step (a zero divisor raises ZeroDivisionError, as ``/`` would)."""
+    numerator = denominator = 1
+    for factor in multipliers:
+        numerator *= factor.numerator
+        denominator *= factor.denominator
+    for divisor in divisors:
+        numerator *= divisor.denominator
+        denominator *= divisor.numerator
+    return Fraction(numerator, denominator)
+
+
+class _Arithmetic(NamedTuple):
+    """The exact arithmetic a relation is compiled to."""
+
+    constant: Callable[[Fraction], Any]
+    product: Callable[[list[Any], list[Any]], Any]  # the multipliers' product over the divisors'
+
+
+_INTERVALS = _Arithmetic(Interval.point, interval_product)
+_FRACTIONS = _Arithmetic(Fraction, _fraction_product)
+
+
+def _compile(expression: Any, arithmetic: _Arithmetic) -> Callable[[dict[str, Any]], Any]:
     """Turn a sympy expression into exact arithmetic over named roles: interval arithmetic
-    when ``constant`` makes an Interval of a Fraction, plain Fractions when it is ``Fraction``.
+    for the solutions, plain Fractions for the face.
 
     Each relation is written so that every role appears once in each solved form; then
     naive interval evaluation is exact (no dependency widening)."""
@@ -94,22 +119,23 @@ def _compile(expression: Any, constant: Callable[[Fraction], Any]) -> Callable[[
         name = expression.name
         return lambda values: values[name]
     if expression.is_Rational:
-        value = constant(Fraction(int(expression.p), int(expression.q)))
+        value = arithmetic.constant(Fraction(int(expression.p), int(expression.q)))
         return lambda values: value
     if isinstance(expression, sympy.Add):
-        return _compile_sum(expression.args, constant)
+        return _compile_sum(expression.args, arithmetic)
     if isinstance(expression, sympy.Mul) or _is_reciprocal(expression):
-        return _compile_product(sympy.Mul.make_args(expression), constant)
+        return _compile_product(sympy.Mul.make_args(expression), arithmetic)
     raise ValueError(f"unsupported relation term: {expression}")
 
 
-def _compile_sum(terms: tuple[Any, ...], constant: Callable[[Fraction], Any]) -> Callable[[dict[str, Any]], Any]:
+def _compile_sum(terms: tuple[Any, ...], arithmetic: _Arithmetic) -> Callable[[dict[str, Any]], Any]:
     """``a - b`` as one subtraction rather than adding ``-1 * b``: the same exact value, fewer steps."""
     import sympy
 
     negated = [term for term in terms if term.is_Mul and term.args[0] == -1]
-    added = [_compile(term, constant) for term in terms if term not in negated] or [_compile(sympy.S.Zero, constant)]
-    subtracted = [_compile(-term, constant) for term in negated]
+    added = [_compile(term, arithmetic) for term in terms if term not in negated] \
+        or [_compile(sympy.S.Zero, arithmetic)]
+    subtracted = [_compile(-term, arithmetic) for term in negated]
 
     def add(values: dict[str, Any]) -> Any:
         total = added[0](values)
@@ -121,21 +147,17 @@ def _compile_sum(terms: tuple[Any, ...], constant: Callable[[Fraction], Any]) ->
     return add
 
 
-def _compile_product(factors: tuple[Any, ...], constant: Callable[[Fraction], Any]) -> Callable[[dict[str, Any]], Any]:
+def _compile_product(factors: tuple[Any, ...], arithmetic: _Arithmetic) -> Callable[[dict[str, Any]], Any]:
     """``a * b / c`` as one division rather than multiplying by ``1 / c``: the same exact value, fewer steps."""
     import sympy
 
-    divisors = [_compile(factor.base, constant) for factor in factors if _is_reciprocal(factor)]
-    multipliers = [_compile(factor, constant) for factor in factors if not _is_reciprocal(factor)] \
-        or [_compile(sympy.S.One, constant)]
+    divisors = [_compile(factor.base, arithmetic) for factor in factors if _is_reciprocal(factor)]
+    multipliers = [_compile(factor, arithmetic) for factor in factors if not _is_reciprocal(factor)] \
+        or [_compile(sympy.S.One, arithmetic)]
+    product = arithmetic.product
 
     def multiply(values: dict[str, Any]) -> Any:
-        product = multipliers[0](values)
-        for factor in multipliers[1:]:
-            product = product * factor(values)
-        for divisor in divisors:
-            product = product / divisor(values)
-        return product
+        return product([factor(values) for factor in multipliers], [divisor(values) for divisor in divisors])
     return multiply
 
 

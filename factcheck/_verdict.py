@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import cached_property
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import attrs
 
@@ -34,11 +34,12 @@ class Candidate:
     assumes: str = ""  # a link the relation rests on that the text implies but does not state
 
     def quantities(self, role: str) -> tuple[Quantity, ...]:
-        return self._by_role.get(role, ())
+        return self.by_role.get(role, ())
 
     @cached_property
-    def _by_role(self) -> dict[str, tuple[Quantity, ...]]:
-        """The figures of each role, grouped once: judging asks for them many times."""
+    def by_role(self) -> dict[str, tuple[Quantity, ...]]:
+        """The figures of each role, in order of first mention, grouped once: judging asks
+        for them many times."""
         grouped: dict[str, list[Quantity]] = {}
         for number in self.numbers:
             grouped.setdefault(number.role, []).append(number.quantity)
@@ -48,8 +49,10 @@ class Candidate:
 _ZERO = Fraction(0)
 
 
-@attrs.frozen
-class _Outcome:
+class _Outcome(NamedTuple):
+    """One reading's result: a named tuple, as judging makes one per reading and attrs
+    classes are slower to build."""
+
     holds: bool
     computed: Interval | None  # the stated figure's required interval (None for inequalities)
     excess: Fraction  # for an inequality: how far the lesser role exceeds the greater, at least
@@ -103,21 +106,21 @@ def _written(quantity: Quantity) -> Interval:
 
 def _values(relation: Relation, candidate: Candidate, reading: Reading,
             read: Callable[[Quantity], Interval]) -> dict[str, Interval]:
+    """Each role's figures read and summed; the reading applies to the stated role.
+    Roles the relation does not name never enter its arithmetic, which reads roles by name."""
     values: dict[str, Interval] = {}
-    for role in relation.roles:
-        figures = candidate.quantities(role)
-        if not figures:
-            continue
+    for role, figures in candidate.by_role.items():
         total = read(figures[0])
         for figure in figures[1:]:
             total = total + read(figure)
-        values[role] = reading.apply(total) if role == relation.stated else total
+        values[role] = total
+    if relation.stated in values:
+        values[relation.stated] = reading.apply(values[relation.stated])  # type: ignore[index]
     return values
 
 
-def _face_total(candidate: Candidate, role: str) -> Fraction:
+def _face_total(figures: tuple[Quantity, ...]) -> Fraction:
     """The sum of a role's written values."""
-    figures = candidate.quantities(role)
     total = figures[0].value
     for figure in figures[1:]:
         total = total + figure.value
@@ -128,11 +131,11 @@ def _face(relation: Relation, candidate: Candidate) -> Fraction:
     """The arithmetic on the written values: the stated role from the others, or an
     inequality's lesser role."""
     if relation.is_inequality:
-        return _face_total(candidate, relation.lesser)  # type: ignore[arg-type]
-    others = {role: _face_total(candidate, role) for role in relation.roles
-              if role != relation.stated and candidate.quantities(role)}
+        return _face_total(candidate.quantities(relation.lesser))  # type: ignore[arg-type]
+    # the face expression never reads the stated role, so every role may go in
+    totals = {role: _face_total(figures) for role, figures in candidate.by_role.items()}
     try:
-        return relation.face(others)  # type: ignore[misc]
+        return relation.face(totals)  # type: ignore[misc]
     except ZeroDivisionError:
         return _ZERO  # a zero base says nothing; _holds lets such a relation pass
 
@@ -140,9 +143,9 @@ def _face(relation: Relation, candidate: Candidate) -> Fraction:
 def _face_holds(relation: Relation, candidate: Candidate, reading: Reading, face: Fraction) -> bool:
     """Whether the relation holds on the written values taken as exact."""
     if relation.is_inequality:
-        greater = _face_total(candidate, relation.greater) if relation.greater else relation.limit
+        greater = _face_total(candidate.quantities(relation.greater)) if relation.greater else relation.limit
         return face <= greater  # type: ignore[operator]
-    return face == reading.apply_value(_face_total(candidate, relation.stated))  # type: ignore[arg-type]
+    return face == reading.apply_value(_face_total(candidate.quantities(relation.stated)))  # type: ignore[arg-type]
 
 
 def _holds(relation: Relation, values: dict[str, Interval]) -> tuple[bool, Interval | None, Fraction]:
@@ -155,9 +158,8 @@ def _holds(relation: Relation, values: dict[str, Interval]) -> tuple[bool, Inter
         return holds, None, _ZERO if holds else least - most  # type: ignore[operator]
     stated = relation.stated
     assert stated is not None
-    others = {role: value for role, value in values.items() if role != stated}
     try:
-        computed = relation.solutions[stated](others)
+        computed = relation.solutions[stated](values)  # a role's solution never reads the role itself
     except ZeroDivisionError:
         return True, None, _ZERO  # a zero base says nothing
     return computed.meets(values[stated]), computed, _ZERO
@@ -210,8 +212,7 @@ def _finer_sibling(candidate: Candidate, figure: Quantity) -> bool:
 
 def _figure_lists(candidate: Candidate) -> dict[str, str]:
     """Each role's figures as written: "45 + 90 thousand tons"."""
-    roles = dict.fromkeys(number.role for number in candidate.numbers)
-    return {role: " + ".join(" ".join(q.text.split()) for q in candidate.quantities(role)) for role in roles}
+    return {role: " + ".join([" ".join(q.text.split()) for q in figures]) for role, figures in candidate.by_role.items()}
 
 
 def _unit_suffix(rule: Rule, candidate: Candidate) -> str:
@@ -223,7 +224,7 @@ def _unit_suffix(rule: Rule, candidate: Candidate) -> str:
 
 def _arithmetic(rule: Rule, figures: dict[str, str], face_text: str) -> str:
     try:
-        return rule.arithmetic.format(**{**figures, "computed": face_text})
+        return rule.arithmetic.format_map({**figures, "computed": face_text})
     except KeyError:
         return face_text
 
@@ -269,9 +270,8 @@ def _corrections(rule: Rule, relation: Relation, candidate: Candidate) -> tuple[
         figures = candidate.quantities(role)
         if len(figures) != 1:
             continue
-        others = {name: value for name, value in values.items() if name != role}
         try:
-            needed = solve(others)
+            needed = solve(values)
         except ZeroDivisionError:
             continue
         if role == relation.stated:
