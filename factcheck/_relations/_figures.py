@@ -176,8 +176,11 @@ class _Text:
         sentences = document.sentences or [(0, len(document.text))]
         starts = [start for start, _ in sentences]
         grouped: dict[int, list[int]] = {}
-        for index, quantity in enumerate(scan.quantities):
-            grouped.setdefault(max(0, bisect.bisect_right(starts, quantity.start) - 1), []).append(index)
+        sentence = 0
+        for index, quantity in enumerate(scan.quantities):  # both in text order: one walk
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= quantity.start:
+                sentence += 1
+            grouped.setdefault(sentence, []).append(index)
         years: dict[int, set[int]] = {}
         for anchor in scan.anchors:
             if anchor.first_year:
