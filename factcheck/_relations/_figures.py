@@ -255,12 +255,18 @@ def _nouns_agree(first: str | None, second: str | None) -> bool:
 
 
 def compatible(first: Quantity, second: Quantity) -> bool:
-    """Whether two figures measure the same kind of thing, so that they may combine."""
-    if _is_measure(first) and _is_measure(second):
-        if Kind.AMOUNT in (first.kind, second.kind):
-            return first.kind is second.kind and first.unit == second.unit
+    """Whether two figures measure the same kind of thing, so that they may combine:
+    amounts of one unit (never of time: years are not added up), counts that name the same
+    things, or other figures of one kind and unit."""
+    if first.kind is Kind.AMOUNT or second.kind is Kind.AMOUNT:
+        return first.kind is second.kind and first.unit == second.unit and first.unit not in lex.TIME_UNITS
+    if first.kind in _COUNTED and second.kind in _COUNTED \
+            and first.unit not in lex.TIME_UNITS and second.unit not in lex.TIME_UNITS:
         return _nouns_agree(first.noun, second.noun)
-    return first.kind is second.kind and first.unit == second.unit and first.kind is not Kind.AMOUNT
+    return first.kind is second.kind and first.unit == second.unit
+
+
+_COUNTED = frozenset((Kind.COUNT, Kind.NUMBER))
 
 
 def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
