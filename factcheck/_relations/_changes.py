@@ -33,8 +33,8 @@ from ._figures import (
     _lead_end,
     _list_run,
     _listed_direction,
-    _names,
     _measure_before,
+    _names,
     _nearest_before,
     _paragraph_index,
     _same_word,
@@ -74,23 +74,24 @@ def _from_to(text: _Text, index: int, members: Iterable[int], like: Quantity | N
     return None
 
 
-def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int] | None:
-    """The old and new figures a change or factor at ``index`` speaks of; ``same_kind`` for
-    a change stated in the figures' own unit ("up 310 billion tenge from 1.45 trillion")."""
+def _old_new(text: _Text, index: int, same_kind: bool = False) -> tuple[int, int, str] | None:
+    """The old and new figures a change or factor at ``index`` speaks of, with what the
+    pairing assumes; ``same_kind`` for a change stated in the figures' own unit ("up 310
+    billion tenge from 1.45 trillion")."""
     pair = _nearest_old_new(text, index, same_kind)
-    return None if pair is None else _in_parallel(text, index, *pair)
+    pair = None if pair is None else _in_parallel(text, index, *pair)
+    return None if pair is None else (*pair, _base_assumption(text, index, *pair))
 
 
 _OWN_CHANGE_FROM = re.compile(rf"\b(?:{_INCREASE}|{_DECREASE})\s+from\s+(?:the\s+|a\s+)?\Z", re.I)
 
 
-def _base_assumption(text: _Text, index: int, pair: tuple[int, int] | None) -> str:
+def _base_assumption(text: _Text, index: int, old: int, new: int) -> str:
     """ "raised by 25 bp to 5.50%, up from 4.50% in January": a base that follows the new
     figure with a change word of its own may be the base of a longer comparison (several
     moves since January), not of the stated change: then the pairing is an assumed link."""
-    if pair is None or not index < pair[1] < pair[0]:
+    if not index < new < old:
         return ""
-    old, new = pair
     own = _OWN_CHANGE_FROM.search(text.between(new, old))
     return f'the change is measured from the figure after "{" ".join(own.group().split())}"' if own else ""
 
@@ -209,13 +210,10 @@ def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                                  (("minuend", text.quantities[new]), ("subtrahend", text.quantities[old]),
                                   ("stated", text.quantities[difference])))
             continue
-        pair = _old_new(text, index)
-        assumes = _base_assumption(text, index, pair)
-        if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
-            *pair, assumes = following
-        if pair is None:
+        operands = _old_new(text, index) or _next_sentence_from_to(text, index)
+        if operands is None:
             continue
-        old, new = pair
+        old, new, assumes = operands
         if text.quantities[old].value <= 0 or text.quantities[old].kind is Kind.FACTOR:
             continue
         yield _candidate("ratio", "N times from A to B",
@@ -277,11 +275,11 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
 def _changed_pairs(text: _Text, index: int) -> list[tuple[Quantity, Quantity, str]]:
     """The old and new figures of a change, in its sentence or the next, with what the
     pairing assumes."""
-    pair = _old_new(text, index)
-    assumes = _base_assumption(text, index, pair)
-    if pair is None and (following := _next_sentence_from_to(text, index)) is not None:
-        *pair, assumes = following
-    return [] if pair is None else [(text.quantities[pair[0]], text.quantities[pair[1]], assumes)]
+    operands = _old_new(text, index) or _next_sentence_from_to(text, index)
+    if operands is None:
+        return []
+    old, new, assumes = operands
+    return [(text.quantities[old], text.quantities[new], assumes)]
 
 
 def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
@@ -364,20 +362,17 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         stated = text.quantities[index]
         members = text.same_sentence(index)
         percents = [m for m in members if text.quantities[m].kind is Kind.PERCENT]
-        pair = None
+        operands: tuple[int, int, str] | None = None
         for position, first in enumerate(percents[:-1]):
             second = percents[position + 1]
             if re.search(r"\bfrom\s*\Z", text.text[max(0, text.quantities[first].start - 12):text.quantities[first].start], re.I) \
                     and _TO_JOIN.match(text.between(first, second)):
-                pair = (first, second)
+                operands = (first, second, "")
                 break
-        assumes = ""
-        if pair is None:
-            pair = _old_new(text, index)
-            assumes = _base_assumption(text, index, pair)
-        if pair is None or text.quantities[pair[0]].kind is not Kind.PERCENT:
+        operands = operands or _old_new(text, index)
+        if operands is None or text.quantities[operands[0]].kind is not Kind.PERCENT:
             continue
-        old, new = text.quantities[pair[0]], text.quantities[pair[1]]
+        old, new, assumes = text.quantities[operands[0]], text.quantities[operands[1]], operands[2]
         direction = _change_direction(text, index)
         if direction is None and new.value < old.value and stated.value > 0:
             # "an improvement of 1.8 points" from 95.0% to 93.2%: the words give no sign, the figures do
@@ -397,17 +392,17 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         direction = _change_direction(text, index)
         if direction is None or _is_rate(text, index):
             continue
-        pair = _old_new(text, index, same_kind=True)
-        if pair is None:
+        operands = _old_new(text, index, same_kind=True)
+        if operands is None:
             continue
-        old, new = pair
+        old, new, assumes = operands
         if _DECREASING.match(direction):
             minuend, subtrahend = old, new
         else:
             minuend, subtrahend = new, old
         yield _candidate("difference", "changed by D to B from A",
                          (("minuend", text.quantities[minuend]), ("subtrahend", text.quantities[subtrahend]),
-                          ("stated", stated)), assumes=_base_assumption(text, index, pair))
+                          ("stated", stated)), assumes=assumes)
 
 
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
