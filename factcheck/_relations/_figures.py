@@ -451,9 +451,6 @@ _QUALIFIER_ENDINGS = ("age", "aged", "ages", "over", "under", "above", "below", 
 def _qualifier(source: str, quantity: Quantity) -> bool:
     """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
     another, never a part, a whole or an operand itself."""
-    last = source[quantity.start - 1:quantity.start]
-    if not last.isspace() and not last.isalpha():
-        return False  # every qualifying phrase ends in a word or a space right before the figure
     before = source[max(0, quantity.start - 30):quantity.start]
     return before.rstrip().lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
 
