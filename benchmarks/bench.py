@@ -102,25 +102,28 @@ def _call(function: Callable[[], object], limit: float) -> tuple[float, object]:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        gc.collect()
-        start = time.perf_counter()
-        result = function()
-        return time.perf_counter() - start, result
+        return _timed(function)
     finally:
         if guard:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
 
+def _timed(function: Callable[[], object]) -> tuple[float, object]:
+    """(seconds, result) of one call, after a collection so that no earlier garbage is charged to it."""
+    gc.collect()
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def _seconds(function: Callable[[], object]) -> float:
+    return _timed(function)[0]
+
+
 def _median_time(function: Callable[[], object], runs: int) -> float:
     function()  # warm-up: compiled patterns, caches, lazy imports
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(_seconds(function) for _ in range(runs))
 
 
 def _median_wall(command: Sequence[str], runs: int) -> tuple[float, int]:
@@ -184,12 +187,13 @@ def _paired_ratio(extract: Callable[[str], object], check: Callable[[str], objec
     """Check's throughput over extraction's, from runs of the two taken in turn: the median
     of each pair's ratio, so that a machine's drift between runs (other work, clock
     changes) moves both halves of a pair alike rather than one throughput."""
-    ratios = []
-    for _ in range(pairs):
-        extracting = _median_time(lambda: [extract(text) for text in texts], 1)
-        checking = _median_time(lambda: [check(text) for text in texts], 1)
-        ratios.append(extracting / checking)
-    return statistics.median(ratios)
+    def extracting() -> object:
+        return [extract(text) for text in texts]
+
+    def checking() -> object:
+        return [check(text) for text in texts]
+
+    return statistics.median(_seconds(extracting) / _seconds(checking) for _ in range(pairs))
 
 
 # ---------------------------------------------------------------- 2: pathological inputs
