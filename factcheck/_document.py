@@ -87,11 +87,11 @@ def _split(text: str, boundary: re.Pattern[str], start: int, end: int, keep_deli
 
 
 def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The span without its leading and trailing white space (str.strip's, in C)."""
+    segment = text[start:end]
+    stripped = segment.lstrip()
+    start += len(segment) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 def _containing(spans: list[Span], offset: int) -> Span:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from fractions import Fraction
-from functools import cached_property
 
 import attrs
 
@@ -67,22 +66,33 @@ class Quantity:
     exact: bool = False
     scale: int = 1  # the scale word's factor: 10**9 for "billion", 1 for none
     unit_implied: bool = False  # unit or scale taken from a neighbour ("from 45 to 90 thousand tons")
+    # the two readings below, worked out on first use: most figures are never judged.  Plain
+    # slots rather than cached properties, whose __getattr__ hook would slow every other
+    # attribute lookup of every quantity, and relation finding makes hundreds of thousands
+    _interval: Interval | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _rounded_interval: Interval | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
-    @cached_property
+    @property
     def interval(self) -> Interval:
         """Every value the figure stands for, read with its written precision."""
-        if self.hedge is not None:
-            return _widen(self.value, self.rounding, self.hedge.bound)
-        if self.exact:
-            return Interval.point(self.value)
-        return Interval.rounding(self.value, self.precision)
+        if self._interval is None:
+            if self.hedge is not None:
+                interval = _widen(self.value, self.rounding, self.hedge.bound)
+            elif self.exact:
+                interval = Interval.point(self.value)
+            else:
+                interval = Interval.rounding(self.value, self.precision)
+            object.__setattr__(self, "_interval", interval)
+        return self._interval  # type: ignore[return-value]
 
-    @cached_property
+    @property
     def rounded_interval(self) -> Interval:
         """The wider reading in which trailing zeros are rounding too ("390" as 385..395)."""
-        if self.hedge is not None or not self.is_round:
-            return self.interval
-        return Interval.rounding(self.value, self.rounding)
+        if self._rounded_interval is None:
+            rounded = self.interval if self.hedge is not None or not self.is_round \
+                else Interval.rounding(self.value, self.rounding)
+            object.__setattr__(self, "_rounded_interval", rounded)
+        return self._rounded_interval  # type: ignore[return-value]
 
     @property
     def is_round(self) -> bool:

@@ -9,7 +9,6 @@ it passes with a note saying so.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cached_property
 from typing import Callable, NamedTuple
 
 import attrs
@@ -32,18 +31,20 @@ class Candidate:
     cue: str
     readings: tuple[Reading, ...] = (Reading(),)
     assumes: str = ""  # a link the relation rests on that the text implies but does not state
+    # the figures of each role, in order of first mention, grouped once: judging asks for them
+    # many times (a field, not a cached property, whose hook would slow every attribute lookup)
+    by_role: dict[str, tuple[Quantity, ...]] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: _by_role(self.numbers), takes_self=True))
 
     def quantities(self, role: str) -> tuple[Quantity, ...]:
         return self.by_role.get(role, ())
 
-    @cached_property
-    def by_role(self) -> dict[str, tuple[Quantity, ...]]:
-        """The figures of each role, in order of first mention, grouped once: judging asks
-        for them many times."""
-        grouped: dict[str, list[Quantity]] = {}
-        for number in self.numbers:
-            grouped.setdefault(number.role, []).append(number.quantity)
-        return {role: tuple(figures) for role, figures in grouped.items()}
+
+def _by_role(numbers: tuple[Number, ...]) -> dict[str, tuple[Quantity, ...]]:
+    grouped: dict[str, list[Quantity]] = {}
+    for number in numbers:
+        grouped.setdefault(number.role, []).append(number.quantity)
+    return {role: tuple(figures) for role, figures in grouped.items()}
 
 
 _ZERO = Fraction(0)

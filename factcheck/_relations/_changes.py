@@ -405,13 +405,16 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                           ("stated", stated)), assumes=assumes)
 
 
+_EACH = re.compile(r"\s+(?:each|apiece)\b", re.I)
+
+
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "$1.2 million to 400 families, or $3,000 per family", "15 kindergartens at a cost of
     36 billion tenge, or 2.4 billion tenge each": total, count and rate of one clause."""
     for index in text.of_kind(Kind.AMOUNT):
         rate = text.quantities[index]
         per = _PER.match(text.text, rate.end)
-        each = re.match(r"\s+(?:each|apiece)\b", text.text[rate.end:rate.end + 10], re.I)
+        each = _EACH.match(text.text, rate.end, rate.end + 10)
         if each:
             def counts(q: Quantity) -> bool:
                 return q.kind in (Kind.COUNT, Kind.NUMBER) and q.unit in (None, "count")

@@ -63,9 +63,12 @@ def _find_cues(text: str, folded: str | None, words: bytes | None, name: str) ->
         return [m.start() for m in _CUE_PATTERNS_I[name].finditer(text) if _starts_word(text, m.start(), name)]
     if name == "colon":
         return [m.start() for m in _CUE_PATTERNS["colon"].finditer(folded)]
+    if name in _FIRST_WORDS and not any(first in words for first in _FIRST_WORDS[name]):
+        return []  # no word of the text starts as one of the kind's words: skip the scan
     pattern = _CUE_PATTERNS[name]
+    # _starts_word inlined: a text may hold thousands of places to confirm
     return [start for start in (m.start() for m in _CUE_STARTS[name].finditer(words))
-            if pattern.match(folded, start) and _starts_word(folded, start, name)]
+            if pattern.match(folded, start) and not (start and (folded[start - 1].isalnum() or folded[start - 1] == "_"))]
 
 
 def _starts_word(text: str, start: int, name: str) -> bool:
@@ -102,19 +105,22 @@ class _Text:
     position: dict[int, int]  # each quantity's index, by its start offset
     starts: tuple[int, ...]  # each quantity's start offset, in order
     directions: dict[int, str | None] = attrs.field(factory=dict)  # memo of _change_direction
+    cue_starts: dict[str, list[int]] = attrs.field(factory=dict)  # memo of cues(), asked for a thousand times a text
     memo: dict[object, object] = attrs.field(factory=dict)  # things computed once per text, on first use
     # the document's text, at hand: detectors read it thousands of times
     text: str = attrs.field(init=False, default=attrs.Factory(lambda self: self.document.text, takes_self=True))
+    sentence_starts: list[int] = attrs.field(init=False, default=attrs.Factory(
+        lambda self: [start for start, _ in self.sentence_spans], takes_self=True))
 
     def cues(self, name: str) -> list[int]:
         """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
-        key = ("cues", name)
-        if key not in self.memo:
+        found = self.cue_starts.get(name)
+        if found is None:
             if "words" not in self.memo:
                 folded = self.folded()
                 self.memo["words"] = None if folded is None else _word_starts(folded)
-            self.memo[key] = _find_cues(self.text, self.folded(), self.memo["words"], name)  # type: ignore[arg-type]
-        return self.memo[key]  # type: ignore[return-value]
+            found = self.cue_starts[name] = _find_cues(self.text, self.folded(), self.memo["words"], name)  # type: ignore[arg-type]
+        return found
 
     def cue_before(self, name: str, index: int, span: int) -> bool:
         """A cheap first look: does a cue word of this kind start within ``span`` characters
@@ -172,12 +178,12 @@ class _Text:
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
         # "aged over 60", "per 100,000": figures that qualify others take no part in relations
-        scan = attrs.evolve(scan, quantities=tuple(q for q in scan.quantities if not _qualifier(document.text, q)))
+        quantities = tuple(q for q in scan.quantities if not _qualifier(document.text, q))
         sentences = document.sentences or [(0, len(document.text))]
         starts = [start for start, _ in sentences]
         grouped: dict[int, list[int]] = {}
         sentence = 0
-        for index, quantity in enumerate(scan.quantities):  # both in text order: one walk
+        for index, quantity in enumerate(quantities):  # both in text order: one walk
             while sentence + 1 < len(starts) and starts[sentence + 1] <= quantity.start:
                 sentence += 1
             grouped.setdefault(sentence, []).append(index)
@@ -185,22 +191,24 @@ class _Text:
         for anchor in scan.anchors:
             if anchor.first_year:
                 years.setdefault(max(0, bisect.bisect_right(starts, anchor.start) - 1), set()).add(anchor.first_year)
-        sentence_of = [0] * len(scan.quantities)
+        frozen_years = {sentence: frozenset(named) for sentence, named in years.items()}
+        no_years: frozenset[int] = frozenset()
+        sentence_of = [0] * len(quantities)
         members, spans, named_years = [], [], []
         for sentence, (start, end) in enumerate(sentences):
             figures = grouped.get(sentence, [])
-            chunks = [figures[i:i + _REACH] for i in range(0, max(len(figures), 1), _REACH)]
+            chunks = [figures[i:i + _REACH] for i in range(0, len(figures), _REACH)] if len(figures) > _REACH else [figures]
             for number, chunk in enumerate(chunks):
                 for index in chunk:
                     sentence_of[index] = len(members)
                 members.append(tuple(chunk))
-                chunk_start = start if number == 0 else scan.quantities[chunk[0]].start
-                chunk_end = end if number == len(chunks) - 1 else scan.quantities[chunks[number + 1][0]].start
+                chunk_start = start if number == 0 else quantities[chunk[0]].start
+                chunk_end = end if number == len(chunks) - 1 else quantities[chunks[number + 1][0]].start
                 spans.append((chunk_start, chunk_end))
-                named_years.append(frozenset(years.get(sentence, ())))
-        return cls(document, scan.quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
-                   tuple(named_years), {q.start: i for i, q in enumerate(scan.quantities)},
-                   tuple(q.start for q in scan.quantities))
+                named_years.append(frozen_years.get(sentence, no_years))
+        return cls(document, quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
+                   tuple(named_years), {q.start: i for i, q in enumerate(quantities)},
+                   tuple(q.start for q in quantities))
 
     def between(self, first: int, second: int) -> str:
         return self.text[self.quantities[first].end:self.quantities[second].start]
@@ -382,6 +390,13 @@ _CUE_STARTS = {
                      else rb" (?:" + pattern.pattern.encode() + rb")")
     for name, pattern in _CUE_PATTERNS.items()
 }
+# the letters each of a kind's words opens with, after the space of a word start in
+# _word_starts: where none occurs, its scan finds nothing.  A cheap first look for the
+# kinds of few words (a change has dozens, and some are in every release)
+_FIRST_WORDS = {
+    name: tuple(sorted({b" " + re.match(r"[a-z]+", word).group().encode() for word in words}, key=lambda w: (len(w), w)))  # type: ignore[union-attr]
+    for name, words in _CUE_WORDS.items() if name not in ("change", "colon")
+}
 
 
 def _change_direction(text: _Text, index: int) -> str | None:
@@ -452,13 +467,14 @@ def _qualifier(source: str, quantity: Quantity) -> bool:
     """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
     another, never a part, a whole or an operand itself."""
     before = source[max(0, quantity.start - 30):quantity.start]
-    return before.rstrip().lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
+    # the longest ending has seven letters: fold no more than the last eight characters
+    return before.rstrip()[-8:].lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
 
 
 def _is_rate(text: _Text, index: int) -> bool:
     """ "$0.17 per diluted share", "12 million tenge per apartment": a rate, not a total."""
     quantity = text.quantities[index]
-    if _PER.match(text.text, quantity.end) and not re.match(r"\s+per\s+cent", text.text[quantity.end:quantity.end + 9]):
+    if _PER.match(text.text, quantity.end) and not _PER_CENT.match(text.text, quantity.end, quantity.end + 9):
         return True
     before = text.text[max(0, quantity.start - 40):quantity.start]
     # "per household 35,000", "each household received 35,000", "an average of 35,000"
@@ -467,6 +483,7 @@ def _is_rate(text: _Text, index: int) -> bool:
         and bool(_RATE_BEFORE.search(before))
 
 
+_PER_CENT = re.compile(r"\s+per\s+cent")
 _RATE_BEFORE = re.compile(r"\bper\s+(?:\w+\s+){0,2}(?:of\s+)?\Z|\b(?:each|every|average|averaging)\b[^.,;:\d]{0,30}\Z", re.I)
 
 

@@ -64,6 +64,8 @@ _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|i
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _DASHES = ("-", "–", "—", ":")  # a cheap first look for _IN_YEAR_DASH (never the empty string)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
+# _IN_YEAR_DASH anywhere in a text (without its word boundary, which a window may cut): a first look
+_YEAR_DASH_ANYWHERE = re.compile(r"(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)", re.I)
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -122,8 +124,10 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
             group = [p for p in parts if p not in used and (
                 compatible(text.quantities[p], reference)
                 or (loose and p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
+            if len(group) < minimum:
+                continue
             limit = 100 * reference.value
-            if len(group) < minimum or any(text.quantities[p].value > limit for p in group):
+            if any(text.quantities[p].value > limit for p in group):
                 continue  # a part a hundred times its whole is a different thing, not a slip
             used.update(group)
             used.add(whole)
@@ -181,8 +185,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
-    if not text.cues("colon"):
-        return  # a colon follows the total
+    if not text.cues("colon") or not _YEAR_DASH_ANYWHERE.search(text.text):
+        return  # a colon follows the total; and some figure follows "in YEAR -"
     for sentence, members in enumerate(text.sentence_members):
         yearly = [m for m in members if text.text[max(0, text.quantities[m].start - 3):text.quantities[m].start].rstrip()[-1:] in _DASHES
                   and _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
@@ -201,7 +205,7 @@ def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
 
 def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
     """Every match of a cue pattern, in one pass over the text, by the sentence it is in."""
-    starts = [start for start, _ in text.sentence_spans]
+    starts = text.sentence_starts
     found: dict[int, list[re.Match[str]]] = {}
     source = text.folded()
     if source is None:
@@ -407,6 +411,8 @@ def _kinds_of_a_thing(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     rose $19 million": kinds of one thing (one head word, two modifiers), each changing,
     are parts of the earlier change of the thing they name."""
     for sentence, members in _semicolon_sentences(text):
+        if len(members) < 2:
+            continue
         changes = [m for m in members if _is_measure(text.quantities[m]) and _change_direction(text, m)]
         if len(changes) < 2:
             continue

@@ -54,12 +54,17 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if stated.value <= 0:
             continue
         of = _OF_AFTER.match(text.after(index, 100))
-        pair = _anaphoric_part(text, index, excluded) or _x_of_y(text, index) or _of_these_part(text, index, excluded)
+        # the figure just before the share and the words between: every reading below starts there
+        before = _measure_before(text, index)
+        gap = text.between(before, index) if before is not None else ""
+        join = _PART_JOIN.match(gap) if before is not None else None
+        pair = _anaphoric_part(text, before, gap, excluded) or _x_of_y(text, before, join) \
+            or _of_these_part(text, before, join, excluded)
         if of is None and pair is None:
             continue
         if _change_direction(text, index) and of is None:
             continue
-        part = pair[0] if pair else _part_of(text, index)
+        part = pair[0] if pair else _part_of(text, index, before, join)
         if part is None:
             continue
         chosen = (pair[1], "") if pair else _whole_of(text, index, part, of.group("phrase") if of else "", excluded)
@@ -76,10 +81,9 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                          assumes=assumes)
 
 
-def _anaphoric_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
+def _anaphoric_part(text: _Text, part: int | None, gap: str, excluded: set[Quantity]) -> tuple[int, int] | None:
     """ "163 of them, or 44%": the part is before, its whole is what "them" refers to."""
-    part = _measure_before(text, index)
-    if part is None or not _OF_ANAPHOR.match(text.text[text.quantities[part].end:text.quantities[index].start]):
+    if part is None or not _OF_ANAPHOR.match(gap):
         return None
     return _anaphor_whole(text, part, excluded)
 
@@ -104,20 +108,19 @@ def _within_larger(text: _Text, index: int) -> bool:
 _OF_THESE_BEFORE = re.compile(r"\b(?:of\s+(?:these|them|which)|among\s+them)\s*[,:—–-]?\s*(?:[\w-]+\s+){0,2}\Z", re.I)
 
 
-def _of_these_part(text: _Text, index: int, excluded: set[Quantity]) -> tuple[int, int] | None:
+def _of_these_part(text: _Text, part: int | None, join: re.Match[str] | None,
+                   excluded: set[Quantity]) -> tuple[int, int] | None:
     """ "369 schools ... Of these, 163 schools, or 44%, ...": the whole is what "these" names."""
-    part = _measure_before(text, index)
-    if part is None or not _PART_JOIN.match(text.text[text.quantities[part].end:text.quantities[index].start]):
+    if part is None or join is None:
         return None
     if not _OF_THESE_BEFORE.search(text.text[max(0, text.quantities[part].start - 40):text.quantities[part].start]):
         return None
     return _anaphor_whole(text, part, excluded)
 
 
-def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
+def _x_of_y(text: _Text, whole: int | None, join: re.Match[str] | None) -> tuple[int, int] | None:
     """ "shipped 200 of the 390 billion tenge, or 51%": part, then whole, then the share."""
-    whole = _measure_before(text, index)
-    if whole is None or not _PART_JOIN.match(text.text[text.quantities[whole].end:text.quantities[index].start]):
+    if whole is None or join is None:
         return None
     part = _measure_before(text, whole)
     if part is None or not _X_OF_Y.match(text.between(part, whole)) or not compatible(text.quantities[part], text.quantities[whole]):
@@ -125,11 +128,11 @@ def _x_of_y(text: _Text, index: int) -> tuple[int, int] | None:
     return part, whole
 
 
-def _part_of(text: _Text, index: int) -> int | None:
-    """The figure a share is the share of: "X, or P%", "P% (X)", "This is P%" after X."""
+def _part_of(text: _Text, index: int, before: int | None, join: re.Match[str] | None) -> int | None:
+    """The figure a share is the share of: "X, or P%", "P% (X)", "This is P%" after X, where
+    ``before`` is the figure just before the share and ``join`` the words that join them."""
     stated = text.quantities[index]
-    before = _measure_before(text, index)
-    if before is not None and (join := _PART_JOIN.match(text.text[text.quantities[before].end:stated.start])):
+    if before is not None and join:
         if _ends_a_list(text, before) and _WORD.search(join.group().replace(" or ", " ")):
             return None  # "1,150 MW of wind and 780 MW of solar, so renewables made up 45.4%": of the list
         return before
