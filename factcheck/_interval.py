@@ -118,22 +118,31 @@ class Interval:
 def product(multipliers: Sequence[Interval], divisors: Sequence[Interval]) -> Interval:
     """The product of ``multipliers`` divided by that of ``divisors``.
 
-    When no multiplier is negative and no divisor reaches zero, the low end is the least ends'
-    product and the high end the greatest ends': each is one fraction of integer products,
-    normalised once rather than at every step.  Otherwise the product goes step by step."""
+    When no multiplier spans zero and no divisor reaches it, the low end is the least ends'
+    product and the high end the greatest ends' (a negative multiplier is taken by its
+    magnitude and flips the result): each is one fraction of integer products, normalised
+    once rather than at every step.  Otherwise the product goes step by step."""
     low_top = low_bottom = high_top = high_bottom = 1
+    negative = False
     for factor in multipliers:
         low, high = factor.low, factor.high
-        if low.numerator < 0:
-            return _stepwise_product(multipliers, divisors)
-        low_top, low_bottom = low_top * low.numerator, low_bottom * low.denominator
-        high_top, high_bottom = high_top * high.numerator, high_bottom * high.denominator
+        low_numerator, high_numerator = low.numerator, high.numerator
+        if low_numerator < 0:
+            if high_numerator > 0:
+                return _stepwise_product(multipliers, divisors)
+            low, high = high, low  # [a, b] <= 0 as its magnitude [-b, -a]
+            low_numerator, high_numerator = -high_numerator, -low_numerator
+            negative = not negative
+        low_top, low_bottom = low_top * low_numerator, low_bottom * low.denominator
+        high_top, high_bottom = high_top * high_numerator, high_bottom * high.denominator
     for divisor in divisors:  # dividing by [low, high] multiplies by [1/high, 1/low]
         low, high = divisor.low, divisor.high
         if low.numerator <= 0:
             return _stepwise_product(multipliers, divisors)
         low_top, low_bottom = low_top * high.denominator, low_bottom * high.numerator
         high_top, high_bottom = high_top * low.denominator, high_bottom * low.numerator
+    if negative:
+        return Interval._of(Fraction(-high_top, high_bottom), Fraction(-low_top, low_bottom))
     return Interval._of(Fraction(low_top, low_bottom), Fraction(high_top, high_bottom))
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import Bound, Interval, Kind, extract, scan
+from factcheck._interval import product as interval_product
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -214,3 +216,21 @@ def test_interval_endpoints_are_reached(first: Interval, second: Interval) -> No
     assert product.low == min(x * y for x, y in corners) and product.high == max(x * y for x, y in corners)
     assert first.meets(first.hull(second)) and first.gap(second) == second.gap(first) >= 0
     assert (first.gap(second) == 0) == first.meets(second)
+
+
+@PROPERTY
+@given(st.lists(intervals(), min_size=1, max_size=3), st.lists(intervals(), max_size=2))
+def test_a_fused_product_is_the_product_step_by_step(multipliers: list[Interval], divisors: list[Interval]) -> None:
+    """Verdicts multiply and divide in one step over integer ends: the same interval as
+    multiplying and dividing one operand at a time, negative operands included."""
+    try:
+        expected = multipliers[0]
+        for factor in multipliers[1:]:
+            expected = expected * factor
+        for divisor in divisors:
+            expected = expected / divisor
+    except ZeroDivisionError:
+        with pytest.raises(ZeroDivisionError):
+            interval_product(multipliers, divisors)
+        return
+    assert interval_product(multipliers, divisors) == expected

@@ -64,8 +64,6 @@ _TOTAL_CUE = re.compile(r"\b(?:in\s+total|altogether|a\s+total\s+of|totall?ing|i
 _OF_THE_START = re.compile(r"\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}\Z", re.I)
 _DASHES = ("-", "–", "—", ":")  # a cheap first look for _IN_YEAR_DASH (never the empty string)
 _IN_YEAR_DASH = re.compile(r"\b(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)\s*\Z", re.I)
-# _IN_YEAR_DASH anywhere in a text (without its word boundary, which a window may cut): a first look
-_YEAR_DASH_ANYWHERE = re.compile(r"(?:in|for)\s+(?:19|20)\d\d\s*(?:-|–|—|:)", re.I)
 
 
 def _partitions(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
@@ -185,8 +183,8 @@ def _breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
 
 def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "T is allocated: in 2023 - A, in 2024 - B, in 2025 - C": the years add up to T."""
-    if not text.cues("colon") or not _YEAR_DASH_ANYWHERE.search(text.text):
-        return  # a colon follows the total; and some figure follows "in YEAR -"
+    if not text.cues("colon"):
+        return  # a colon follows the total
     for sentence, members in enumerate(text.sentence_members):
         yearly = [m for m in members if text.text[max(0, text.quantities[m].start - 3):text.quantities[m].start].rstrip()[-1:] in _DASHES
                   and _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
