@@ -19,6 +19,12 @@ def _fraction(value: Fraction | int | str) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(value)
 
 
+def _at_most(first: Fraction | int, second: Fraction | int) -> bool:
+    """first <= second, by cross-multiplying (denominators are positive, and an int's is 1):
+    a Fraction's own comparison first asks the numbers ABC what the other operand is."""
+    return first.numerator * second.denominator <= second.numerator * first.denominator
+
+
 @attrs.frozen(order=False)
 class Interval:
     """The closed interval [low, high] of exact rationals.
@@ -62,10 +68,12 @@ class Interval:
         return self.low == self.high
 
     def contains(self, value: Fraction | int) -> bool:
-        return self.low <= value <= self.high
+        if type(value) is not Fraction and type(value) is not int:
+            return self.low <= value <= self.high  # a float, a Decimal, a subclass: their own comparison
+        return _at_most(self.low, value) and _at_most(value, self.high)
 
     def meets(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        return _at_most(self.low, other.high) and _at_most(other.low, self.high)
 
     def gap(self, other: Interval) -> Fraction:
         """Distance between the two intervals; 0 when they meet."""

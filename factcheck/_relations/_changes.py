@@ -449,8 +449,10 @@ def _other_amount_between(text: _Text, total: int, count: int, rate: Quantity) -
 def _subject(text: _Text, index: int) -> frozenset[str]:
     """The content words just before a figure: "Industrial output has rose" -> {industrial, output}."""
     words = _WORD.findall(text.before(index, 60))[-4:]
-    change = re.compile(rf"(?:{_INCREASE}|{_DECREASE}|has|have|had|by|was|were|is|are)\Z", re.I)
-    return frozenset(w.lower() for w in words if w.lower() not in lex.NOUN_STOPWORDS and not change.match(w))
+    return frozenset(w.lower() for w in words if w.lower() not in lex.NOUN_STOPWORDS and not _VERB.match(w))
+
+
+_VERB = re.compile(rf"(?:{_INCREASE}|{_DECREASE}|has|have|had|by|was|were|is|are)\Z", re.I)
 
 
 def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:

@@ -63,8 +63,6 @@ def _find_cues(text: str, folded: str | None, words: bytes | None, name: str) ->
         return [m.start() for m in _CUE_PATTERNS_I[name].finditer(text) if _starts_word(text, m.start(), name)]
     if name == "colon":
         return [m.start() for m in _CUE_PATTERNS["colon"].finditer(folded)]
-    if name in _FIRST_WORDS and not any(first in words for first in _FIRST_WORDS[name]):
-        return []  # no word of the text starts as one of the kind's words: skip the scan
     pattern = _CUE_PATTERNS[name]
     # _starts_word inlined: a text may hold thousands of places to confirm
     return [start for start in (m.start() for m in _CUE_STARTS[name].finditer(words))
@@ -389,13 +387,6 @@ _CUE_STARTS = {
     name: re.compile(rb" (?=" + pattern.pattern.encode() + rb")" if r"\s" in pattern.pattern
                      else rb" (?:" + pattern.pattern.encode() + rb")")
     for name, pattern in _CUE_PATTERNS.items()
-}
-# the letters each of a kind's words opens with, after the space of a word start in
-# _word_starts: where none occurs, its scan finds nothing.  A cheap first look for the
-# kinds of few words (a change has dozens, and some are in every release)
-_FIRST_WORDS = {
-    name: tuple(sorted({b" " + re.match(r"[a-z]+", word).group().encode() for word in words}, key=lambda w: (len(w), w)))  # type: ignore[union-attr]
-    for name, words in _CUE_WORDS.items() if name not in ("change", "colon")
 }
 
 

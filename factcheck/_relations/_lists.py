@@ -186,6 +186,8 @@ def _year_breakdowns(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
     if not text.cues("colon"):
         return  # a colon follows the total
     for sentence, members in enumerate(text.sentence_members):
+        if len(members) < 2:
+            continue
         yearly = [m for m in members if text.text[max(0, text.quantities[m].start - 3):text.quantities[m].start].rstrip()[-1:] in _DASHES
                   and _IN_YEAR_DASH.search(text.text[max(0, text.quantities[m].start - 16):text.quantities[m].start])]
         if len(yearly) < 2:
@@ -475,6 +477,9 @@ def _ends_with_semicolon(source: str, offset: int) -> bool:
     return offset > 0 and source[offset - 1] == ";"
 
 
+_SUBJECT_END = re.compile(rf"\b(?:{_INCREASE}|{_DECREASE}|was|were|is|are)\b", re.I)  # the verb after a subject
+
+
 def _subject_head(text: _Text, index: int) -> tuple[str, str] | None:
     """ "untreated logs rose $57 million" -> ("log", "untreated"): the head word of the
     clause's subject and the one word before it."""
@@ -482,7 +487,7 @@ def _subject_head(text: _Text, index: int) -> tuple[str, str] | None:
     lead = text.text[max(sentence_start, text.quantities[index].start - 80):text.quantities[index].start]
     clause = _CLAUSE_START.search(lead)
     lead = lead[clause.end():] if clause else lead
-    change = re.search(rf"\b(?:{_INCREASE}|{_DECREASE}|was|were|is|are)\b", lead, re.I)
+    change = _SUBJECT_END.search(lead)
     words = _WORD.findall(lead[:change.start()] if change else "")
     if len(words) != 2 or words[1].lower() in lex.NOUN_STOPWORDS:
         return None
