@@ -17,7 +17,7 @@ import attrs
 
 from . import _lexicon as lex
 from ._document import Document
-from ._models import Bound, Hedge, Kind, Quantity, TimeAnchor
+from ._models import AMOUNT, COUNT, FACTOR, NUMBER, PERCENT, POINTS, Bound, Hedge, Quantity, TimeAnchor
 
 __all__ = ["Scan", "extract", "scan"]
 
@@ -360,39 +360,39 @@ def _classify(text: str, start: int, reading: _Reading, has_decimals: bool,
                   scale=reading.scale)
     if reading.currency is None:
         if found := _PERCENT.match(text, end):
-            return _quantity(text, start, found.end(), earlier, kind=Kind.PERCENT, unit="percent", **common)
+            return _quantity(text, start, found.end(), earlier, kind=PERCENT, unit="percent", **common)
         if found := _POINTS.match(text, end):
             factor = lex.POINT_WORDS[re.sub(r"\s+", " ", found.group("points").lower())]
             return _quantity(
-                text, start, found.end(), earlier, kind=Kind.POINTS, unit="pp",
+                text, start, found.end(), earlier, kind=POINTS, unit="pp",
                 value=reading.value * factor, precision=reading.precision * factor,
                 rounding=reading.rounding * factor, scale=reading.scale,
             )
         if (found := _FACTOR.match(text, end)) and (found.group("factor") or not text[end - 1:end].isspace()):
-            return _quantity(text, start, found.end(), earlier, kind=Kind.FACTOR, unit="factor", **common)
+            return _quantity(text, start, found.end(), earlier, kind=FACTOR, unit="factor", **common)
     unit_match = _UNIT_AFTER.match(text, end)
     if unit_match and unit_match.group("cur"):
         currency = lex.CURRENCY_NAMES.get(_squash(unit_match.group("cur"))) or unit_match.group("cur").upper()
-        return _quantity(text, start, unit_match.end(), earlier, kind=Kind.AMOUNT, unit=currency, **common)
+        return _quantity(text, start, unit_match.end(), earlier, kind=AMOUNT, unit=currency, **common)
     if reading.currency is None and (symbol := _SYMBOL_AFTER.match(text, end)):
         currency = lex.CURRENCY_SYMBOLS[symbol.group("sym")]
-        return _quantity(text, start, symbol.end(), earlier, kind=Kind.AMOUNT, unit=currency, **common)
+        return _quantity(text, start, symbol.end(), earlier, kind=AMOUNT, unit=currency, **common)
     if reading.currency is not None:
-        return _quantity(text, start, end, earlier, kind=Kind.AMOUNT, unit=reading.currency, **common)
+        return _quantity(text, start, end, earlier, kind=AMOUNT, unit=reading.currency, **common)
     if unit_match and not _is_glued_capital(text, end, unit_match):
         unit = lex.UNITS[_squash(unit_match.group("unit"))]
-        return _quantity(text, start, unit_match.end(), earlier, kind=Kind.AMOUNT, unit=unit, **common)
+        return _quantity(text, start, unit_match.end(), earlier, kind=AMOUNT, unit=unit, **common)
     if (hyphen := _HYPHEN_WORD.match(text, end)) is not None:
         return _hyphenated(text, start, hyphen, earlier, common)
     if text[end:end + 1].isalpha():
         return None  # "5G", "3D": an identifier, not a number
     noun = _noun_after(text, end)
     if noun is None if reading.scale > 1 else has_decimals:
-        return _quantity(text, start, end, earlier, kind=Kind.NUMBER, **common)
+        return _quantity(text, start, end, earlier, kind=NUMBER, **common)
     # a whole number counts things, exactly: "79 projects", "of these, 68 ..."; in a table
     # row with no noun it may be an amount rounded to the table's unit
     exact = reading.scale == 1 and (noun is not None or not in_table_row(text, start))
-    return _quantity(text, start, end, earlier, kind=Kind.COUNT, unit="count", noun=noun, exact=exact, **common)
+    return _quantity(text, start, end, earlier, kind=COUNT, unit="count", noun=noun, exact=exact, **common)
 
 
 def _is_glued_capital(text: str, end: int, unit: re.Match[str]) -> bool:
@@ -418,9 +418,9 @@ def _hyphenated(text: str, start: int, hyphen: re.Match[str], earlier: list[Quan
     word = hyphen.group("word").lower()
     unit = lex.UNITS.get(word)
     if unit in lex.TIME_UNITS or unit in ("km", "m", "t", "MW"):
-        return _quantity(text, start, hyphen.end(), earlier, kind=Kind.AMOUNT, unit=unit, **common)
+        return _quantity(text, start, hyphen.end(), earlier, kind=AMOUNT, unit=unit, **common)
     if text[start:start + 1].isdigit() and word not in lex.NOUN_STOPWORDS and unit is None:
-        return _quantity(text, start, hyphen.start(), earlier, kind=Kind.COUNT, unit="count", noun=word,
+        return _quantity(text, start, hyphen.start(), earlier, kind=COUNT, unit="count", noun=word,
                          exact=True, **common)
     return None
 
@@ -496,7 +496,7 @@ def _accounting_negative(text: str, quantity: Quantity) -> Quantity:
     start, end = quantity.start, quantity.end
     if not (text[start - 1:start] == "(" and text[end:end + 1] == ")") or quantity.value < 0:
         return quantity
-    if quantity.kind not in (Kind.NUMBER, Kind.AMOUNT) or quantity.unit not in (None, "USD", "EUR", "GBP"):
+    if quantity.kind not in (NUMBER, AMOUNT) or quantity.unit not in (None, "USD", "EUR", "GBP"):
         return quantity
     if quantity.precision >= 1 and "," not in quantity.text:
         return quantity
@@ -532,7 +532,7 @@ def _read_word(text: str, match: re.Match[str], earlier: list[Quantity]) -> Quan
     quantity = _classify(text, start, reading, False, earlier)
     if quantity is None:
         return None
-    if lowered.startswith(("a ", "one ")) and quantity.kind is Kind.COUNT:
+    if lowered.startswith(("a ", "one ")) and quantity.kind is COUNT:
         # "a thousand producers" is a round figure, not an exact count
         return attrs.evolve(quantity, exact=False, precision=quantity.rounding)
     return quantity
@@ -555,7 +555,7 @@ def _multiplier_word(text: str, start: int, end: int, word: str, earlier: list[Q
     # "nearly doubled" is 1.5..2, "more than doubled" 2..2.5
     precision = Fraction(1) if value >= 1 else Fraction(1, 4)
     return _quantity(text, start, end, earlier, value=value, precision=precision, rounding=precision / 2,
-                     kind=Kind.FACTOR, unit="factor")
+                     kind=FACTOR, unit="factor")
 
 
 def _fraction_word(text: str, start: int, end: int, word: str, earlier: list[Quantity]) -> Quantity | None:
@@ -566,7 +566,7 @@ def _fraction_word(text: str, start: int, end: int, word: str, earlier: list[Qua
         return None
     value = lex.FRACTION_WORDS[word] * 100
     return _quantity(text, start, end, earlier, value=value, precision=value / 5, rounding=value / 5,
-                     kind=Kind.PERCENT, unit="percent")
+                     kind=PERCENT, unit="percent")
 
 
 # -- borrowing units from neighbours ----------------------------------------------------------
@@ -579,14 +579,14 @@ def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quanti
     last_unit: Quantity | None = None  # the last figure with a unit of its own
     last_currency: Quantity | None = None  # the last amount of money
     for index, quantity in enumerate(quantities):
-        if quantity.kind is Kind.NUMBER and quantity.scale > 1 and not starts[index]:
+        if quantity.kind is NUMBER and quantity.scale > 1 and not starts[index]:
             # a scaled figure with no unit takes the unit last used in its paragraph, or else the
             # last currency of the text: releases name their currency once and then drop it
             paragraph_start = document.paragraph_of(quantity.start)[0]
             source = last_unit if last_unit is not None and last_unit.start >= paragraph_start else last_currency
             if source is not None:
-                quantity = attrs.evolve(quantity, kind=Kind.AMOUNT, unit=source.unit, unit_implied=True)
-        if quantity.kind is Kind.AMOUNT and not quantity.unit_implied and quantity.unit not in lex.TIME_UNITS:
+                quantity = attrs.evolve(quantity, kind=AMOUNT, unit=source.unit, unit_implied=True)
+        if quantity.kind is AMOUNT and not quantity.unit_implied and quantity.unit not in lex.TIME_UNITS:
             last_unit = quantity
             if quantity.unit and quantity.unit.isupper():
                 last_currency = quantity
@@ -600,7 +600,7 @@ def _borrow_units(document: Document, quantities: list[Quantity]) -> list[Quanti
 
 
 def _is_range_start(text: str, first: Quantity, second: Quantity) -> bool:
-    if first.kind not in (Kind.NUMBER, Kind.COUNT) or first.noun:
+    if first.kind not in (NUMBER, COUNT) or first.noun:
         return False
     joined = _RANGE_JOIN.fullmatch(text, first.end, second.start)
     if joined is None:

@@ -23,6 +23,13 @@ class Kind(str, enum.Enum):
     FACTOR = "factor"  # "5 times", "2.4-fold", "doubled"
 
 
+# The kinds as plain module names: Python 3.11 reads an Enum member off its class through
+# the metaclass's __getattr__ hook, ten times slower, and relation finding and extraction
+# read kinds thousands of times a release.
+AMOUNT, COUNT, NUMBER, PERCENT, POINTS, FACTOR = (
+    Kind.AMOUNT, Kind.COUNT, Kind.NUMBER, Kind.PERCENT, Kind.POINTS, Kind.FACTOR)
+
+
 class Bound(str, enum.Enum):
     """How a hedge moves a figure away from its written value."""
 

@@ -26,6 +26,9 @@ class Verdict(str, enum.Enum):
     AMBIGUOUS = "ambiguous"
 
 
+PASS, DISCREPANCY, AMBIGUOUS = Verdict.PASS, Verdict.DISCREPANCY, Verdict.AMBIGUOUS  # plain names: see models.AMOUNT
+
+
 @attrs.frozen
 class Rule:
     """One kind of arithmetic relation a release can state."""

@@ -16,7 +16,7 @@ import attrs
 from ._findings import Finding, Number, Reading, ReadingResult
 from ._interval import Interval
 from ._models import Quantity
-from ._rule import Relation, Rule, Verdict
+from ._rule import AMBIGUOUS, DISCREPANCY, PASS, Relation, Rule, Verdict
 from ._text import format_number
 
 __all__ = ["Candidate", "judge"]
@@ -66,16 +66,16 @@ def judge(rule: Rule, candidate: Candidate) -> Finding:
     face = _face(relation, candidate)  # the same under every reading: only the stated figure is read
     outcomes = [_evaluate(relation, candidate, reading, face) for reading in candidate.readings]
     held = [outcome.holds for outcome in outcomes]
-    verdict = Verdict.PASS if all(held) else Verdict.DISCREPANCY if not any(held) else Verdict.AMBIGUOUS
-    if verdict is Verdict.PASS and any(outcome.doubtful for outcome in outcomes):
-        verdict = Verdict.AMBIGUOUS  # "T500 billion" beside "T976.3 billion" is hardly a rounded figure
+    verdict = PASS if all(held) else DISCREPANCY if not any(held) else AMBIGUOUS
+    if verdict is PASS and any(outcome.doubtful for outcome in outcomes):
+        verdict = AMBIGUOUS  # "T500 billion" beside "T976.3 billion" is hardly a rounded figure
     first = outcomes[0]
     suffix = _unit_suffix(rule, candidate)
     face_text = format_number(face) + suffix
     figures = _figure_lists(candidate)
     arithmetic = _arithmetic(rule, figures, face_text)
     readings = tuple(
-        ReadingResult(reading, Verdict.PASS if outcome.holds else Verdict.DISCREPANCY, outcome.computed,
+        ReadingResult(reading, PASS if outcome.holds else DISCREPANCY, outcome.computed,
                       _reading_detail(rule, relation, candidate, reading, outcome, face_text))
         for reading, outcome in zip(candidate.readings, outcomes)
     )
@@ -84,10 +84,10 @@ def judge(rule: Rule, candidate: Candidate) -> Finding:
         notes += (f"read as saying that {candidate.assumes}",)
     stated = figures.get(relation.stated, "")  # type: ignore[arg-type]
     message = _message(relation, verdict, arithmetic, stated, first, readings, face_text, suffix)
-    corrections = _corrections(rule, relation, candidate) if verdict is Verdict.DISCREPANCY else ()
-    if verdict is Verdict.DISCREPANCY and candidate.assumes:
+    corrections = _corrections(rule, relation, candidate) if verdict is DISCREPANCY else ()
+    if verdict is DISCREPANCY and candidate.assumes:
         # an unstated link is a reading, not a fact: its failure may mean the link is not meant
-        verdict, corrections = Verdict.AMBIGUOUS, ()
+        verdict, corrections = AMBIGUOUS, ()
         message = f"{message}; this fails only if {candidate.assumes}, which the text does not say"
     return Finding(
         rule=rule.code, name=rule.name, kind=rule.kind, verdict=verdict, message=message,
@@ -232,19 +232,19 @@ def _arithmetic(rule: Rule, figures: dict[str, str], face_text: str) -> str:
 
 def _message(relation: Relation, verdict: Verdict, arithmetic: str, stated: str, first: _Outcome,
              readings: tuple[ReadingResult, ...], face_text: str, suffix: str) -> str:
-    if verdict is Verdict.AMBIGUOUS:
+    if verdict is AMBIGUOUS:
         if len(readings) == 1:
             lead = f"{arithmetic}; stated {stated}" if stated else arithmetic
             return f"{lead}: holds only under a doubtful reading of the figures"
         shown = "; ".join(f"read as {r.reading.label}: {r.verdict.value}" for r in readings)
         return f"{arithmetic}; stated {stated}: {shown}"
     if relation.is_inequality:
-        if verdict is Verdict.PASS:
+        if verdict is PASS:
             return arithmetic
         return f"{arithmetic} fails: the parts exceed the whole by at least {format_number(first.excess)}{suffix}"
     if readings[0].reading.label and len(readings) == 1:
         stated = f"{stated} ({readings[0].reading.label})"
-    if verdict is Verdict.PASS:
+    if verdict is PASS:
         return f"{arithmetic}; stated {stated}"
     expected = first.computed
     should = face_text if expected is None or expected.is_point \

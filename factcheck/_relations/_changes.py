@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from .. import _lexicon as lex
 from .._findings import Reading
-from .._models import Kind, Quantity
+from .._models import AMOUNT, COUNT, FACTOR, NUMBER, PERCENT, POINTS, Quantity
 from .._text import format_number
 from .._verdict import Candidate
 from ._figures import (
@@ -120,7 +120,7 @@ _LOCATIVE = re.compile(r"\b(?:in|across|at)\s+\Z", re.I)
 
 def _locative(text: _Text, quantity: Quantity) -> bool:
     """ "36,480 children in 214 villages": where, not what changed."""
-    return quantity.kind is Kind.COUNT and bool(_LOCATIVE.search(text.text[max(0, quantity.start - 8):quantity.start]))
+    return quantity.kind is COUNT and bool(_LOCATIVE.search(text.text[max(0, quantity.start - 8):quantity.start]))
 
 
 def _nearest_old_new(text: _Text, index: int, same_kind: bool) -> tuple[int, int] | None:
@@ -190,7 +190,7 @@ def _pair_before(text: _Text, index: int, operand) -> tuple[int, int] | None:  #
 # -- detectors --------------------------------------------------------------------------------
 
 def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    for index in text.of_kind(Kind.FACTOR):
+    for index in text.of_kind(FACTOR):
         stated = text.quantities[index]
         if stated.value <= 0:
             continue
@@ -214,7 +214,7 @@ def _ratios(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if operands is None:
             continue
         old, new, assumes = operands
-        if text.quantities[old].value <= 0 or text.quantities[old].kind is Kind.FACTOR:
+        if text.quantities[old].value <= 0 or text.quantities[old].kind is FACTOR:
             continue
         yield _candidate("ratio", "N times from A to B",
                          (("old", text.quantities[old]), ("new", text.quantities[new]), ("stated", stated)), readings,
@@ -247,7 +247,7 @@ def _percent_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]
     """ "up P% to B from A"; with no base in the sentence, the base the table or the text
     named before (an assumed link); "increased by 108%" read as growth and as an index."""
     tabled = {n.quantity for c in found if c.cue == "table row" for n in c.numbers}
-    for index in text.of_kind(Kind.PERCENT):
+    for index in text.of_kind(PERCENT):
         stated = text.quantities[index]
         if stated in tabled or _OF_AFTER.match(text.after(index, 8)):
             continue
@@ -290,7 +290,7 @@ def _earlier_level(text: _Text, index: int) -> tuple[Quantity, Quantity] | None:
     paragraphs = text.document.paragraphs
     for new in reversed([m for m in text.same_sentence(index) if m < index]):
         figure = text.quantities[new]
-        if figure.kind is not Kind.COUNT or not figure.noun:
+        if figure.kind is not COUNT or not figure.noun:
             continue
         reach = paragraphs[max(0, _paragraph_index(text, figure.start) - 1)][0]
         for member in text.earlier(new):
@@ -337,7 +337,7 @@ def _next_sentence_from_to(text: _Text, index: int) -> tuple[int, int, str] | No
     if following >= len(text.sentence_members):
         return None
     members = text.sentence_members[following]
-    if not members or any(text.quantities[m].kind is Kind.PERCENT for m in members):
+    if not members or any(text.quantities[m].kind is PERCENT for m in members):
         return None
     start = text.sentence_spans[following][0]
     opening = text.text[start:text.quantities[members[0]].start]
@@ -358,10 +358,10 @@ def _old_new_members_after(text: _Text, index: int) -> bool:
 
 
 def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
-    for index in text.of_kind(Kind.POINTS):
+    for index in text.of_kind(POINTS):
         stated = text.quantities[index]
         members = text.same_sentence(index)
-        percents = [m for m in members if text.quantities[m].kind is Kind.PERCENT]
+        percents = [m for m in members if text.quantities[m].kind is PERCENT]
         operands: tuple[int, int, str] | None = None
         for position, first in enumerate(percents[:-1]):
             second = percents[position + 1]
@@ -370,7 +370,7 @@ def _point_changes(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 operands = (first, second, "")
                 break
         operands = operands or _old_new(text, index)
-        if operands is None or text.quantities[operands[0]].kind is not Kind.PERCENT:
+        if operands is None or text.quantities[operands[0]].kind is not PERCENT:
             continue
         old, new, assumes = text.quantities[operands[0]], text.quantities[operands[1]], operands[2]
         direction = _change_direction(text, index)
@@ -387,7 +387,7 @@ def _differences(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "increased $3.9 million, or 27%, to $18.2 million from $14.3 million"."""
     for index in sorted(set(text.after_cue("change", 60)) | set(text.before_cue("change", 20))):
         stated = text.quantities[index]
-        if not _is_measure(stated) or stated.kind is Kind.NUMBER:
+        if not _is_measure(stated) or stated.kind is NUMBER:
             continue
         direction = _change_direction(text, index)
         if direction is None or _is_rate(text, index):
@@ -411,19 +411,19 @@ _EACH = re.compile(r"\s+(?:each|apiece)\b", re.I)
 def _per_unit(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     """ "$1.2 million to 400 families, or $3,000 per family", "15 kindergartens at a cost of
     36 billion tenge, or 2.4 billion tenge each": total, count and rate of one clause."""
-    for index in text.of_kind(Kind.AMOUNT):
+    for index in text.of_kind(AMOUNT):
         rate = text.quantities[index]
         per = _PER.match(text.text, rate.end)
         each = _EACH.match(text.text, rate.end, rate.end + 10)
         if each:
             def counts(q: Quantity) -> bool:
-                return q.kind in (Kind.COUNT, Kind.NUMBER) and q.unit in (None, "count")
+                return q.kind in (COUNT, NUMBER) and q.unit in (None, "count")
         elif not per or per.group("noun").lower() in lex.UNITS or per.group("noun").lower() in ("cent", "capita", "share"):
             continue
         else:
             def counts(q: Quantity, noun: str = per.group("noun")) -> bool:
-                return q.kind is Kind.COUNT and q.noun is not None and any(_same_word(noun, w) for w in q.noun.split())
-        total = _nearest_before(text, index, lambda q: q.kind is Kind.AMOUNT and q.unit == rate.unit and q.value > rate.value)
+                return q.kind is COUNT and q.noun is not None and any(_same_word(noun, w) for w in q.noun.split())
+        total = _nearest_before(text, index, lambda q: q.kind is AMOUNT and q.unit == rate.unit and q.value > rate.value)
         count = _nearest_before(text, index, counts)
         if total is None or count is None or text.quantities[count].value == 0 or _sibling_rate(text, total, index) \
                 or _other_amount_between(text, total, count, rate):
@@ -442,7 +442,7 @@ def _other_amount_between(text: _Text, total: int, count: int, rate: Quantity) -
     they belong to different clauses ("$1.2 million to 400 families, or $3,000 each, and
     $1.5 million in April")."""
     first, last = min(total, count), max(total, count)
-    return any(text.quantities[m].kind is Kind.AMOUNT and text.quantities[m].unit == rate.unit
+    return any(text.quantities[m].kind is AMOUNT and text.quantities[m].unit == rate.unit
                for m in range(first + 1, last))
 
 
@@ -465,7 +465,7 @@ def _restated_factors(text: _Text, found: list[Candidate]) -> Iterator[Candidate
         if candidate.kind == "ratio":
             by_subject.setdefault(_subject(text, text.position[candidate.quantities("stated")[0].start]), candidate)
     for index, stated in enumerate(text.quantities):
-        if stated.kind is not Kind.FACTOR or stated in used or stated.start >= lead_end:
+        if stated.kind is not FACTOR or stated in used or stated.start >= lead_end:
             continue
         subject = _subject(text, index)
         body = by_subject.get(subject) if len(subject) >= 2 else None

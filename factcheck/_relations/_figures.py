@@ -16,11 +16,11 @@ from .. import _lexicon as lex
 from .._document import Document
 from .._extract import Scan, trie_alternation
 from .._findings import Number, Reading
-from .._models import Kind, Quantity, TimeAnchor
+from .._models import AMOUNT, COUNT, NUMBER, PERCENT, Kind, Quantity, TimeAnchor
 from .._verdict import Candidate
 
 
-_MEASURES = frozenset((Kind.AMOUNT, Kind.COUNT, Kind.NUMBER))
+_MEASURES = frozenset((AMOUNT, COUNT, NUMBER))
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
 _CHANGE_BEFORE = re.compile(
@@ -264,7 +264,7 @@ def compatible(first: Quantity, second: Quantity) -> bool:
     """Whether two figures measure the same kind of thing, so that they may combine:
     amounts of one unit (never of time: years are not added up), counts that name the same
     things, or other figures of one kind and unit."""
-    if first.kind is Kind.AMOUNT or second.kind is Kind.AMOUNT:
+    if first.kind is AMOUNT or second.kind is AMOUNT:
         return first.kind is second.kind and first.unit == second.unit and first.unit not in lex.TIME_UNITS
     if first.kind in _COUNTED and second.kind in _COUNTED \
             and first.unit not in lex.TIME_UNITS and second.unit not in lex.TIME_UNITS:
@@ -272,7 +272,7 @@ def compatible(first: Quantity, second: Quantity) -> bool:
     return first.kind is second.kind and first.unit == second.unit
 
 
-_COUNTED = frozenset((Kind.COUNT, Kind.NUMBER))
+_COUNTED = frozenset((COUNT, NUMBER))
 
 
 def _candidate(kind: str, cue: str, roles: Iterable[tuple[str, Quantity]],
@@ -287,7 +287,7 @@ def _signed(decreasing: bool, stated: Quantity) -> Reading:
 
 
 def _is_measure_or_percent(quantity: Quantity) -> bool:
-    return _is_measure(quantity) or quantity.kind is Kind.PERCENT
+    return _is_measure(quantity) or quantity.kind is PERCENT
 
 
 def _nearest_before(text: _Text, index: int, accept) -> int | None:  # type: ignore[no-untyped-def]

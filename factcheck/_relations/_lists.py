@@ -11,7 +11,7 @@ import attrs
 
 from .. import _lexicon as lex
 from .._extract import in_table_row as _in_table_row
-from .._models import Kind, Quantity
+from .._models import COUNT, NUMBER, Kind, Quantity
 from .._verdict import Candidate
 from ._figures import (
     _BULLET,
@@ -121,7 +121,7 @@ def _grouped_parts(text: _Text, parts: list[int], wholes: list[int], kind: str, 
                 continue
             group = [p for p in parts if p not in used and (
                 compatible(text.quantities[p], reference)
-                or (loose and p in any_noun and text.quantities[p].kind is reference.kind is Kind.COUNT))]
+                or (loose and p in any_noun and text.quantities[p].kind is reference.kind is COUNT))]
             if len(group) < minimum:
                 continue
             limit = 100 * reference.value
@@ -328,9 +328,9 @@ def _with_parts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         if not _is_measure(part):
             continue
         before = text.before(index, 60)
-        if _WITH_DELIVERY.search(before) and part.kind is Kind.COUNT:
+        if _WITH_DELIVERY.search(before) and part.kind is COUNT:
             # "31 projects ..., with the commissioning of 19 facilities": what the projects deliver
-            whole = _nearest_before(text, index, lambda q: q.kind is Kind.COUNT and q.noun is not None)
+            whole = _nearest_before(text, index, lambda q: q.kind is COUNT and q.noun is not None)
             if whole is not None:
                 yield _candidate("subset", "N projects, with the commissioning of M facilities",
                                  (("whole", text.quantities[whole]), ("part", part)),
@@ -384,14 +384,14 @@ def _status_counts(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
         return
     listed = {n.quantity for c in found for n in c.numbers}
     for start, end in text.document.paragraphs:
-        counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is Kind.COUNT
+        counts = [i for i in _figures_between(text, start, end) if text.quantities[i].kind is COUNT
                   and text.quantities[i].noun and text.quantities[i] not in listed
                   and _names_a_status(text, text.sentence_of[i])]
         counts = counts[:_REACH]  # no release lists more by status; hostile input may
         if len(counts) < 2 or not all(_nouns_agree(text.quantities[c].noun, text.quantities[counts[0]].noun) for c in counts):
             continue
         whole = next((m for m in text.earlier(counts[0]) if text.quantities[m].start < start
-                      and text.quantities[m].kind is Kind.COUNT and _nouns_agree(text.quantities[m].noun, text.quantities[counts[0]].noun)
+                      and text.quantities[m].kind is COUNT and _nouns_agree(text.quantities[m].noun, text.quantities[counts[0]].noun)
                       and text.quantities[m].noun), None)
         if whole is not None:
             yield _candidate("subset", "N things: A completed, B under way",
@@ -519,8 +519,8 @@ def _sibling_bullet_changes(text: _Text, index: int, like: Quantity) -> list[int
 
 
 def _included_counts(text: _Text, parts: list[int], wholes: list[int]) -> Iterator[Candidate]:
-    subject = next((w for w in wholes if text.quantities[w].kind is Kind.COUNT), None)
-    if subject is None or len(parts) < 2 or any(text.quantities[p].kind is not Kind.COUNT for p in parts):
+    subject = next((w for w in wholes if text.quantities[w].kind is COUNT), None)
+    if subject is None or len(parts) < 2 or any(text.quantities[p].kind is not COUNT for p in parts):
         return
     yield _candidate("subset", "T ... Including A, B and C", [("whole", text.quantities[subject])]
                      + [("part", text.quantities[p]) for p in parts],
@@ -603,7 +603,7 @@ def _bullet_parts(text: _Text, offset: int) -> list[int]:
         seen_units: set[tuple[Kind, str | None]] = set()
         for member in inside:
             quantity = text.quantities[member]
-            key = (Kind.COUNT if quantity.kind is Kind.NUMBER else quantity.kind, quantity.unit)
+            key = (COUNT if quantity.kind is NUMBER else quantity.kind, quantity.unit)
             if _is_measure(quantity) and key not in seen_units:
                 seen_units.add(key)
                 parts.append(member)

@@ -9,7 +9,7 @@ from typing import Iterator
 
 
 from .. import _lexicon as lex
-from .._models import Kind, Quantity
+from .._models import PERCENT, Quantity
 from .._verdict import Candidate
 from ._figures import (
     _CLAUSE_BREAK,
@@ -49,7 +49,7 @@ def _shares(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     # a share is of a current figure, not of the base a change was measured from, nor of
     # a figure that is itself the part of a parallel share ("630 firms, or 42% ...; 390 firms, or 26% ...")
     excluded = {n.quantity for c in found if c.kind in ("ratio", "percent_change") for n in c.numbers if n.role == "old"}
-    for index in text.of_kind(Kind.PERCENT):
+    for index in text.of_kind(PERCENT):
         stated = text.quantities[index]
         if stated.value <= 0:
             continue
@@ -165,7 +165,7 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
     stated_end = text.quantities[index].end
     for member in (m for m in text.same_sentence(index) if m > index and m != part):
         quantity = text.quantities[member]
-        if quantity.kind is Kind.PERCENT or _CLAUSE_BREAK.search(text.text[stated_end:quantity.start]) \
+        if quantity.kind is PERCENT or _CLAUSE_BREAK.search(text.text[stated_end:quantity.start]) \
                 or quantity.start - stated_end > 120:
             break  # the whole is named within the "of ..." phrase, before any parallel share
         if compatible(quantity, part_q) and quantity.value >= part_q.value:
@@ -204,7 +204,7 @@ def _whole_of(text: _Text, index: int, part: int, phrase: str, excluded: set[Qua
 def _heads_a_share(text: _Text, index: int) -> bool:
     """ "$301 million, or 40.6% of net sales": the part of a share, not another share's whole."""
     following = index + 1
-    return following < len(text.quantities) and text.quantities[following].kind is Kind.PERCENT \
+    return following < len(text.quantities) and text.quantities[following].kind is PERCENT \
         and text.sentence_of[following] == text.sentence_of[index] and bool(_PART_JOIN.match(text.between(index, following)))
 
 

@@ -13,7 +13,7 @@ import attrs
 from .. import _lexicon as lex
 from .._extract import in_table_row as _in_table_row
 from .._interval import Interval
-from .._models import Kind, Quantity
+from .._models import AMOUNT, COUNT, NUMBER, PERCENT, Quantity
 from .._verdict import Candidate
 from ._figures import (
     _DECREASE,
@@ -67,7 +67,7 @@ def _cells_within(text: _Text, interval: Interval) -> list[tuple[int, int]]:
     if "table_cells" not in text.memo:
         # n / d: float(Fraction) computes the same through the numbers ABC, several times slower
         cells = sorted((cell.value.numerator / cell.value.denominator, index) for index, cell in enumerate(text.quantities)
-                       if cell.kind in (Kind.NUMBER, Kind.COUNT) and not cell.noun and cell.value.numerator > 0)
+                       if cell.kind in (NUMBER, COUNT) and not cell.noun and cell.value.numerator > 0)
         text.memo["table_cells"] = ([value for value, _ in cells], [index for _, index in cells])
     values, indices = text.memo["table_cells"]  # type: ignore[misc]
     low = interval.low.numerator / interval.low.denominator
@@ -106,7 +106,7 @@ def _tables(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     index = 0
     while index + 2 < len(quantities):
         first, second, change = quantities[index], quantities[index + 1], quantities[index + 2]
-        if (change.kind is Kind.PERCENT and _is_measure(first) and compatible(first, second)
+        if (change.kind is PERCENT and _is_measure(first) and compatible(first, second)
                 and _TABLE_GAP.match(text.text[first.end:second.start])
                 and _TABLE_GAP.match(text.text[second.end:change.start])
                 and "\n" in text.text[max(0, first.start - 200):first.start] + text.text[change.end:change.end + 200]
@@ -182,9 +182,9 @@ def _table_restatements(text: _Text) -> Iterator[Candidate]:
         if currency is None:
             continue
         for index, stated in enumerate(text.quantities):
-            if stated.start >= caption.start() or stated.kind not in (Kind.AMOUNT, Kind.PERCENT):
+            if stated.start >= caption.start() or stated.kind not in (AMOUNT, PERCENT):
                 continue
-            if stated.kind is Kind.AMOUNT and stated.unit != currency:
+            if stated.kind is AMOUNT and stated.unit != currency:
                 continue
             yield from _restated_row(text, index, rows, columns, currency, scale)
 
@@ -197,7 +197,7 @@ def _table_rows(text: _Text, offset: int) -> tuple[list[_Row], list[tuple[int, i
         line_end = text.text.find("\n", line.end())
         line_end = len(text.text) if line_end < 0 else line_end
         cells = tuple(i for i, q in enumerate(text.quantities)
-                      if line.end() <= q.start < line_end and q.kind in (Kind.NUMBER, Kind.COUNT) and not q.noun)
+                      if line.end() <= q.start < line_end and q.kind in (NUMBER, COUNT) and not q.noun)
         if len(cells) < 2:
             continue
         header_end = line.start() if header_end is None else header_end
@@ -237,7 +237,7 @@ def _restated_row(text: _Text, index: int, rows: list[_Row], columns: list[tuple
     row = matching[0]
     old, new = (_as_amount(text.quantities[row.cells[c]], currency, scale) for c in (old_index, new_index))
     decreasing = bool(_DECREASING.match(direction))
-    if stated.kind is Kind.PERCENT:
+    if stated.kind is PERCENT:
         if old.value:
             yield _candidate("percent_change", "a sentence restating a table row",
                              (("old", old), ("new", new), ("stated", stated)), (_signed(decreasing, stated),))
@@ -249,7 +249,7 @@ def _restated_row(text: _Text, index: int, rows: list[_Row], columns: list[tuple
 
 
 def _as_amount(cell: Quantity, currency: str, scale: int) -> Quantity:
-    return attrs.evolve(cell, kind=Kind.AMOUNT, unit=currency, value=cell.value * scale,
+    return attrs.evolve(cell, kind=AMOUNT, unit=currency, value=cell.value * scale,
                         precision=cell.precision * scale, rounding=cell.rounding * scale, exact=False,
                         scale=scale, unit_implied=True)
 
@@ -383,8 +383,8 @@ class _Column:
         lows, highs = [Fraction(0)], [Fraction(0)]
         uniform_to = 0
         for cell in cells:
-            if not _is_measure(cell) or (cell.kind is Kind.AMOUNT) is not (cells[0].kind is Kind.AMOUNT) \
-                    or cell.unit != cells[0].unit and Kind.AMOUNT in (cell.kind, cells[0].kind):
+            if not _is_measure(cell) or (cell.kind is AMOUNT) is not (cells[0].kind is AMOUNT) \
+                    or cell.unit != cells[0].unit and AMOUNT in (cell.kind, cells[0].kind):
                 break
             uniform_to += 1
         for cell in cells[:uniform_to]:
