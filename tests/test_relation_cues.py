@@ -284,3 +284,26 @@ def test_a_base_with_its_own_change_word_may_be_another_comparisons() -> None:
     # a plain "from" is the stated change's own base: a slip there stays a discrepancy
     slip = "Revenue increased 31% to $1.2 billion from $1.07 billion a year earlier."
     assert _only(slip, "percent_change").verdict is Verdict.DISCREPANCY
+
+
+# -- a text whose lower case is longer than itself --------------------------------------------
+
+def test_a_text_that_does_not_fold_in_place_finds_the_same_relations() -> None:
+    """ "İ" lower-cases to two characters, so cue words are looked for in such a text the slow
+    way (case-insensitive patterns on the text itself, not the folded copy): the findings
+    must be the same as for the text with a plain "I" in its place."""
+    body = (
+        "IZMIR PORT REVENUE DOWN 4.5% TO $96.3 MILLION FROM $100.8 MILLION\n\n"
+        "The port of Izmir handled 48.2 million tonnes, up 12.5% from 42.9 million tonnes a year earlier. "
+        "Of these, 30.1 million tonnes were containers and 18.1 million tonnes bulk cargo. "
+        "Exports rose by $1.2 billion to $5.4 billion, including $2.1 billion of machinery. "
+        "The board approved 40 projects; 25 are completed and 15 are under way. "
+        "Revenue fell 8% to $920 million, compared with $1,000 million in 2024.\n"
+    )
+    plain = factcheck.check(body)
+    dotted = factcheck.check(body.replace("Izmir", "İzmir").replace("IZMIR", "İZMİR"))
+    assert len("İzmir".lower()) != len("İzmir")  # the premise: this text does not fold in place
+    assert {f.kind for f in plain.findings} >= {"percent_change", "sum", "subset"}
+    assert any(f.cue.startswith("DOWN") for f in plain.findings)  # the headline's capitals are a cue too
+    assert [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in dotted.findings] \
+        == [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in plain.findings]

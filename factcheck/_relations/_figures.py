@@ -23,10 +23,14 @@ from .._verdict import Candidate
 _MEASURES = frozenset((AMOUNT, COUNT, NUMBER))
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
+# lower case, matched on the folded text (a case-insensitive pattern is slower); the _I
+# twins for a text that does not fold in place
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|some|about|approximately|nearly|almost|just|over))*"
-    rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z", re.I)
-_CHANGE_AFTER = re.compile(rf"\s*(?P<word>{_INCREASE}|{_DECREASE})\b", re.I)  # matched where the figure ends
+    rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z")
+_CHANGE_AFTER = re.compile(rf"\s*(?P<word>{_INCREASE}|{_DECREASE})\b")  # matched where the figure ends
+_CHANGE_BEFORE_I = re.compile(_CHANGE_BEFORE.pattern, re.I)
+_CHANGE_AFTER_I = re.compile(_CHANGE_AFTER.pattern, re.I)
 _DECREASING = re.compile(rf"\A(?:{_DECREASE})\Z", re.I)
 _OF_AFTER = re.compile(r"\A\s*\)?\s*(?:\([^()]{0,40}\)\s*)?of\b(?P<phrase>[^.,;:!?()]{0,80})", re.I)
 _YEAR_VALUE = re.compile(r"\(\s*(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|:)\s*\Z")
@@ -397,16 +401,20 @@ def _change_direction(text: _Text, index: int) -> str | None:
         quantity = text.quantities[index]
         sentence_start, sentence_end = text.sentence_spans[text.sentence_of[index]]
         words = text.cues("change")
+        folded = text.folded()
+        source, before, after = (folded, _CHANGE_BEFORE, _CHANGE_AFTER) if folded is not None \
+            else (text.text, _CHANGE_BEFORE_I, _CHANGE_AFTER_I)
         at = bisect.bisect_left(words, max(sentence_start, quantity.start - 60))
         found = None
         # the pattern starts at a change word: try it only where one starts (a match, not a search)
         while found is None and at < len(words) and words[at] < quantity.start:
-            found = _CHANGE_BEFORE.match(text.text, words[at], quantity.start)
+            found = before.match(source, words[at], quantity.start)
             at += 1
         after_end = min(sentence_end, quantity.end + 20)
         if found is None and _any_between(words, quantity.end, after_end):
-            found = _CHANGE_AFTER.match(text.text, quantity.end, after_end)
-        text.directions[index] = found.group("word") if found else None
+            found = after.match(source, quantity.end, after_end)
+        # the word as written: the folded text keeps the offsets
+        text.directions[index] = text.text[found.start("word"):found.end("word")] if found else None
     return text.directions[index]
 
 

@@ -51,7 +51,9 @@ _SUBSET_CUE = re.compile(
     r"out\s+of\s+which)\b"
 )  # lower case, matched where a "list" cue word starts
 # a list of parts ends where another list starts or a comparison begins
-_LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b", re.I)
+# lower case, for the folded text; the _I twin for a text that does not fold in place
+_LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b")
+_LIST_END_I = re.compile(_LIST_END.pattern, re.I)
 _OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
 # "Of these, A ... and B": a breakdown; "of which" and "including" only name some parts (subsets),
 # and "or 51% of the total" names a share, so "of the total" counts only as "Of the total, ..."
@@ -230,7 +232,7 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         for cue in cues.get(sentence, ()):
-            if _in_table_row(text.text, cue.start()) and _NESTED_ROW.match(cue.group()):
+            if _NESTED_ROW.match(cue.group()) and _in_table_row(text.text, cue.start()):
                 continue  # "of which: exports  3,980  3,610" (see _nested_rows)
             stop = _list_stop(text, cue, end)
             parts = _siblings(text, [m for m in members if cue.end() <= text.quantities[m].start < stop
@@ -532,7 +534,9 @@ def _list_stop(text: _Text, cue: re.Match[str], end: int) -> int:
     at the closing parenthesis of "(including ...)"; and an "of which" list, nested in
     another, at the clause's end ("including 1.6, of which 0.9 ..., and 1.1 ...")."""
     stops = [end]
-    if (after := _LIST_END.search(text.text, cue.end(), end)) is not None:
+    folded = text.folded()
+    after = _LIST_END.search(folded, cue.end(), end) if folded is not None else _LIST_END_I.search(text.text, cue.end(), end)
+    if after is not None:
         stops.append(after.start())
     if text.text[max(0, cue.start() - 2):cue.start()].strip().endswith("(") and (close := text.text.find(")", cue.end(), end)) >= 0:
         stops.append(close)
