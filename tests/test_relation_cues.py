@@ -307,3 +307,32 @@ def test_a_text_that_does_not_fold_in_place_finds_the_same_relations() -> None:
     assert any(f.cue.startswith("DOWN") for f in plain.findings)  # the headline's capitals are a cue too
     assert [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in dotted.findings] \
         == [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in plain.findings]
+
+
+# -- finding cue words -----------------------------------------------------------------------
+
+_CUE_VOCABULARY = (
+    "of which including include among them such as in particular out of within this total led the drove "
+    "headed was driven by all overall make add added together with contributed thousands millions comprising "
+    "consists made up break split completed under way construction in progress ongoing being built "
+    "implemented increase rose up down fell cut less loss more into offer upon allow é ü ſ K"
+).split()
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.sampled_from(_CUE_VOCABULARY),
+                          st.sampled_from([" ", "  ", "", "-", "\n", ", ", "é", "_", ": ", "\u00a0", "("])),
+                max_size=40))
+def test_the_one_pass_cue_scan_finds_each_kinds_words_at_every_word_start(pieces: list[tuple[str, str]]) -> None:
+    """Cue words of every kind are found in one pass (a trie over all kinds' words); the
+    result must be what each kind's own pattern finds when tried at every word start."""
+    from factcheck._relations._figures import _CUE_PATTERNS, _all_cues
+
+    folded = "".join(word + gap for word, gap in pieces).lower()
+    found = _all_cues(folded)
+    starts = [p for p in range(len(folded)) if not p or not (folded[p - 1].isalnum() or folded[p - 1] == "_")]
+    for name, pattern in _CUE_PATTERNS.items():
+        if name == "colon":
+            assert found[name] == [p for p in range(len(folded)) if folded[p] == ":"]
+        else:
+            assert found[name] == [p for p in starts if pattern.match(folded, p)], name

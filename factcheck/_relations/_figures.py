@@ -54,23 +54,34 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
     return at < len(positions) and positions[at] < end
 
 
-def _find_cues(text: str, folded: str | None, words: bytes | None, name: str) -> list[int]:
-    """The start of every cue word of one kind that starts a word (a colon anywhere).
+def _find_cues(text: str, name: str) -> list[int]:
+    """The start of every cue word of one kind that starts a word (a colon anywhere), the
+    slow way: for a text that does not fold in place (see _all_cues)."""
+    return [m.start() for m in _CUE_PATTERNS_I[name].finditer(text) if _starts_word(text, m.start(), name)]
+
+
+def _all_cues(folded: str) -> dict[str, list[int]]:
+    """The starts of the cue words of every kind, in one pass over the folded text.
 
     A kind's pattern tried at every position of a text is slow: most letters may begin
-    one of its words, so the engine cannot skip ahead.  So each kind is first looked for
-    in ``words`` (see _word_starts), where every word start follows a space and the
-    engine skips from space to space; each place found there is then confirmed with the
-    kind's own pattern on the folded text.  A text that does not fold in place is
-    searched the slow way."""
-    if folded is None or words is None:
-        return [m.start() for m in _CUE_PATTERNS_I[name].finditer(text) if _starts_word(text, m.start(), name)]
-    if name == "colon":
-        return [m.start() for m in _CUE_PATTERNS["colon"].finditer(folded)]
-    pattern = _CUE_PATTERNS[name]
-    # _starts_word inlined: a text may hold thousands of places to confirm
-    return [start for start in (m.start() for m in _CUE_STARTS[name].finditer(words))
-            if pattern.match(folded, start) and not (start and (folded[start - 1].isalnum() or folded[start - 1] == "_"))]
+    one of its words, so the engine cannot skip ahead.  So the words of all kinds are looked
+    for at once in ``_word_starts(folded)``, where every word start follows a space and the
+    engine skips from space to space, by one pattern that branches on the letters of the
+    words (see _cue_trie); each place found there is then confirmed on the folded text with
+    the patterns of the kinds that have a word opening with its first two letters.  (A match
+    on the folded text implies one in ``words``, which only widens word characters to
+    spaces, so no cue is lost.)"""
+    words = _word_starts(folded)
+    found: dict[str, list[int]] = {name: [] for name in _CUE_WORDS}
+    for match in _ANY_CUE.finditer(words):
+        start = match.start()  # of the space before the word in ``words``: of the word in the text
+        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            continue  # a non-ASCII letter before it, a space in ``words`` only
+        for name in _KINDS_BY_OPENING[words[start + 1:start + 3]]:
+            if _CUE_PATTERNS[name].match(folded, start):
+                found[name].append(start)
+    found["colon"] = [m.start() for m in _CUE_PATTERNS["colon"].finditer(folded)]
+    return found
 
 
 def _starts_word(text: str, start: int, name: str) -> bool:
@@ -115,13 +126,15 @@ class _Text:
         lambda self: [start for start, _ in self.sentence_spans], takes_self=True))
 
     def cues(self, name: str) -> list[int]:
-        """Where the cue words of one kind (see _CUE_WORDS) start, found on first use."""
+        """Where the cue words of one kind (see _CUE_WORDS) start: those of every kind found
+        on first use."""
         found = self.cue_starts.get(name)
         if found is None:
-            if "words" not in self.memo:
-                folded = self.folded()
-                self.memo["words"] = None if folded is None else _word_starts(folded)
-            found = self.cue_starts[name] = _find_cues(self.text, self.folded(), self.memo["words"], name)  # type: ignore[arg-type]
+            folded = self.folded()
+            if folded is not None:
+                self.cue_starts.update(_all_cues(folded))
+                return self.cue_starts[name]
+            found = self.cue_starts[name] = _find_cues(self.text, name)
         return found
 
     def cue_before(self, name: str, index: int, span: int) -> bool:
@@ -384,14 +397,43 @@ _CUE_PATTERNS = {name: re.compile(trie_alternation(words) if name == "change" el
 _CUE_PATTERNS_I = {name: re.compile(pattern.pattern, re.I) for name, pattern in _CUE_PATTERNS.items()}
 
 
-# each kind after the space that starts a word in _word_starts; a cue of several words is
-# looked for ahead of the space, so that one cue does not hide another inside it ("of the
-# total" and "total")
-_CUE_STARTS = {
-    name: re.compile(rb" (?=" + pattern.pattern.encode() + rb")" if r"\s" in pattern.pattern
-                     else rb" (?:" + pattern.pattern.encode() + rb")")
-    for name, pattern in _CUE_PATTERNS.items()
-}
+
+
+def _cue_trie() -> str:
+    """One pattern for the words of every kind, matched in _word_starts at the space before
+    a word: the words' opening letters as a trie (the engine rejects most words after a
+    letter or two), each word's rest (``\\s+(?:which|these)``, ``\\b``) as a lookahead where
+    its letters end.  It finds every place where some kind's word starts, and only those."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for name, words in _CUE_WORDS.items():
+        for word in words if name != "colon" else ():
+            letters = re.match(r"[a-z]+", word).group()  # type: ignore[union-attr]
+            node = trie
+            for letter in letters:
+                node = node.setdefault(letter, {})
+            node.setdefault("", []).append(word[len(letters):])
+    return " " + _trie_branches(trie)
+
+
+def _trie_branches(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [letter + _trie_branches(child) for letter, child in sorted(node.items()) if letter]
+    rests = node.get("", [])
+    if rests:  # a word ends here: what follows its letters, any of them
+        branches.append("" if "" in rests else "(?=" + "|".join(f"(?:{rest})" for rest in rests) + ")")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _kinds_by_opening() -> dict[bytes, tuple[str, ...]]:
+    """The kinds with a word that opens with each two letters (every word has at least two)."""
+    kinds: dict[bytes, dict[str, None]] = {}
+    for name, words in _CUE_WORDS.items():
+        for word in words if name != "colon" else ():
+            kinds.setdefault(word[:2].encode(), {})[name] = None
+    return {opening: tuple(names) for opening, names in kinds.items()}
+
+
+_ANY_CUE = re.compile(_cue_trie().encode())
+_KINDS_BY_OPENING = _kinds_by_opening()
 
 
 def _change_direction(text: _Text, index: int) -> str | None:
