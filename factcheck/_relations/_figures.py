@@ -387,7 +387,6 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "scale": ("thousands", "millions", "billions"),
     "breakdown": ("compris", "consist", r"made\s+up", "break", "split"),
     "colon": (":",),
-    "of": (r"of\b",),
     "status": tuple(rf"{words}\b" for words in (
         "completed", "finished", "commissioned", r"under\s*way", r"under\s+construction", r"in\s+progress", "ongoing",
         "launched", "started", "implemented", r"being\s+built", r"being\s+implemented")),

@@ -54,7 +54,7 @@ _SUBSET_CUE = re.compile(
 # lower case, for the folded text; the _I twin for a text that does not fold in place
 _LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b")
 _LIST_END_I = re.compile(_LIST_END.pattern, re.I)
-_OF_THIS = re.compile(r"\s*of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
+_OF_THIS = re.compile(r"\s*(?P<of>of)\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
 # "Of these, A ... and B": a breakdown; "of which" and "including" only name some parts (subsets),
 # and "or 51% of the total" names a share, so "of the total" counts only as "Of the total, ..."
 _PARTITION_CUE = re.compile(
@@ -228,7 +228,6 @@ def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[r
 def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
     cues = _cues_by_sentence(text, _SUBSET_CUE)
-    followed_by_of = frozenset(text.before_cue("of", 4))
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         for cue in cues.get(sentence, ()):
@@ -264,12 +263,23 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
         for member in members:
-            if member in followed_by_of and _is_measure(text.quantities[member]) \
-                    and _OF_THIS.match(text.text, text.quantities[member].end):
+            if _is_measure(text.quantities[member]) and _of_this_sum(text, member):
                 earlier = [m for m in reversed(text.earlier(member)) if compatible(text.quantities[m], text.quantities[member])]
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
+
+
+def _of_this_sum(text: _Text, index: int) -> bool:
+    """ "... 4 billion of this sum": "of this sum" starts a word within four characters
+    after the figure, in its sentence."""
+    quantity = text.quantities[index]
+    match = _OF_THIS.match(text.text, quantity.end)
+    if match is None:
+        return False
+    of = match.start("of")
+    return of < min(text.sentence_spans[text.sentence_of[index]][1], quantity.end + 4) \
+        and not (text.text[of - 1].isalnum() or text.text[of - 1] == "_")
 
 
 _CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
