@@ -287,8 +287,10 @@ def _numeric_lines(text: _Text) -> Iterator[tuple[str, tuple[int, ...], int, int
         while index + len(cells) < len(quantities) and quantities[index + len(cells)].start < line_end:
             cells.append(index + len(cells))
         index += len(cells)
+        if len(cells) < 2:
+            continue  # most lines hold one figure: no row
         label = text.text[line_start:first.start]
-        if len(cells) < 2 or not _WORD.search(label) or not line_start or not all(
+        if not _WORD.search(label) or not line_start or not all(
                 _TABLE_GAP.match(text.text[quantities[a].end:quantities[b].start]) for a, b in zip(cells, cells[1:])) \
                 or not _TABLE_GAP.match(text.text[quantities[cells[-1]].end:line_end]):
             continue
