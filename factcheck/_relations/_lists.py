@@ -274,6 +274,8 @@ def _of_this_sum(text: _Text, index: int) -> bool:
     """ "... 4 billion of this sum": "of this sum" starts a word within four characters
     after the figure, in its sentence."""
     quantity = text.quantities[index]
+    if "of" not in text.text[quantity.end:quantity.end + 5].lower():
+        return False  # a cheap first look: most figures are followed by no "of" at all
     match = _OF_THIS.match(text.text, quantity.end)
     if match is None:
         return False
