@@ -17,7 +17,18 @@ import attrs
 
 from . import _lexicon as lex
 from ._document import Document
-from ._models import AMOUNT, COUNT, FACTOR, NUMBER, PERCENT, POINTS, Bound, Hedge, Quantity, TimeAnchor
+from ._models import (
+    AMOUNT,
+    COUNT,
+    FACTOR,
+    NUMBER,
+    PERCENT,
+    POINTS,
+    Bound,
+    Hedge,
+    Quantity,
+    TimeAnchor,
+)
 
 __all__ = ["Scan", "extract", "scan"]
 

@@ -288,6 +288,13 @@ def test_a_base_with_its_own_change_word_may_be_another_comparisons() -> None:
 
 # -- a text whose lower case is longer than itself --------------------------------------------
 
+def _same_findings(first: factcheck.Report, second: factcheck.Report) -> bool:
+    """The same relations, verdicts and messages, with the same figures in the same roles."""
+    def key(report: factcheck.Report) -> list[object]:
+        return [(f.rule, f.verdict, f.message, [(n.role, n.quantity.text) for n in f.numbers]) for f in report.findings]
+    return key(first) == key(second)
+
+
 def test_a_text_that_does_not_fold_in_place_finds_the_same_relations() -> None:
     """ "İ" lower-cases to two characters, so cue words are looked for in such a text the slow
     way (case-insensitive patterns on the text itself, not the folded copy): the findings
@@ -305,8 +312,24 @@ def test_a_text_that_does_not_fold_in_place_finds_the_same_relations() -> None:
     assert len("İzmir".lower()) != len("İzmir")  # the premise: this text does not fold in place
     assert {f.kind for f in plain.findings} >= {"percent_change", "sum", "subset"}
     assert any(f.cue.startswith("DOWN") for f in plain.findings)  # the headline's capitals are a cue too
-    assert [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in dotted.findings] \
-        == [(f.rule, f.verdict, f.message, [(n.role, n.quantity.start) for n in f.numbers]) for f in plain.findings]
+    assert _same_findings(dotted, plain)
+
+
+def test_dotless_i_and_long_s_read_as_i_and_s_in_change_words_and_list_ends() -> None:
+    """Case-insensitive matching reads "ı" as "i" and "ſ" as "s", though lower() keeps them:
+    a change word or a list's end spelt with them ("whıle", "approxımately", "juſt") must
+    count as before, not cut a list short or lose a change."""
+    body = (
+        "The region built 50 schools, including 20 schools in Almaty and 10 schools in Astana, "
+        "while 30 schools were repaired. Exports rose approximately 20 tons to 120 tons from 100 tons "
+        "in 2023, and imports fell just 5 tons to 45 tons from 50 tons.\n"
+    )
+    plain = factcheck.check(body)
+    assert {f.kind for f in plain.findings} >= {"subset", "difference"}
+    assert all(f.verdict is Verdict.PASS for f in plain.findings)
+    for spelt in (body.replace("while", "whıle").replace("approximately", "approxımately"),
+                  body.replace("while", "whereaſ").replace("just", "juſt")):
+        assert _same_findings(factcheck.check(spelt), plain)
 
 
 # -- finding cue words -----------------------------------------------------------------------

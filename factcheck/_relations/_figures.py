@@ -24,7 +24,7 @@ _MEASURES = frozenset((AMOUNT, COUNT, NUMBER))
 _INCREASE = r"increas\w*|rose|rise[sn]?|rising|grew|grow\w*|growth|up|higher|gain\w*|jump\w*|climb\w*|surg\w*|expand\w*|hike|boost\w*|added|more"
 _DECREASE = r"decreas\w*|fell|fall\w*|declin\w*|down|lower|drop\w*|shr[ai]nk\w*|reduc\w*|cut|narrow\w*|contract\w*|slump\w*|plung\w*|slid\w*|less|loss"
 # lower case, matched on the folded text (a case-insensitive pattern is slower); the _I
-# twins for a text that does not fold in place
+# twins for a text where that would match otherwise (see _Text.caseless)
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<word>{_INCREASE}|{_DECREASE})\b(?:\s+(?:by|of|some|about|approximately|nearly|almost|just|over))*"
     rf"(?:\s+[$€£]?[\d.,]+(?:\s+\w+)?,?\s+or)?\s*(?:about|approximately|some|nearly|almost)?\s*(?:\$|€|£)?\s*\Z")
@@ -75,7 +75,7 @@ def _all_cues(folded: str) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {name: [] for name in _CUE_WORDS}
     for match in _ANY_CUE.finditer(words):
         start = match.start()  # of the space before the word in ``words``: of the word in the text
-        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):  # _is_word_char, inlined
             continue  # a non-ASCII letter before it, a space in ``words`` only
         for name in _KINDS_BY_OPENING[words[start + 1:start + 3]]:
             if _CUE_PATTERNS[name].match(folded, start):
@@ -189,6 +189,15 @@ class _Text:
             folded = self.text.lower()
             self.memo["folded"] = folded if len(folded) == len(self.text) else None
         return self.memo["folded"]  # type: ignore[return-value]
+
+    def caseless(self) -> str | None:
+        """The folded text where a lower-case pattern on it matches just as a case-insensitive
+        one on the text: not where folding moves offsets, nor where "ı" or "ſ" occur, which
+        case-insensitive matching reads as "i" and "s" but lower() keeps as they are."""
+        if "caseless" not in self.memo:
+            folded = self.folded()
+            self.memo["caseless"] = None if folded is None or "ı" in folded or "ſ" in folded else folded
+        return self.memo["caseless"]  # type: ignore[return-value]
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
@@ -396,8 +405,6 @@ _CUE_PATTERNS = {name: re.compile(trie_alternation(words) if name == "change" el
 _CUE_PATTERNS_I = {name: re.compile(pattern.pattern, re.I) for name, pattern in _CUE_PATTERNS.items()}
 
 
-
-
 def _cue_trie() -> str:
     """One pattern for the words of every kind, matched in _word_starts at the space before
     a word: the words' opening letters as a trie (the engine rejects most words after a
@@ -427,6 +434,8 @@ def _kinds_by_opening() -> dict[bytes, tuple[str, ...]]:
     kinds: dict[bytes, dict[str, None]] = {}
     for name, words in _CUE_WORDS.items():
         for word in words if name != "colon" else ():
+            if not re.match(r"[a-z]{2}", word):
+                raise ValueError(f"cue word {word!r} of {name!r} must open with two lower-case letters")
             kinds.setdefault(word[:2].encode(), {})[name] = None
     return {opening: tuple(names) for opening, names in kinds.items()}
 
@@ -442,8 +451,8 @@ def _change_direction(text: _Text, index: int) -> str | None:
         quantity = text.quantities[index]
         sentence_start, sentence_end = text.sentence_spans[text.sentence_of[index]]
         words = text.cues("change")
-        folded = text.folded()
-        source, before, after = (folded, _CHANGE_BEFORE, _CHANGE_AFTER) if folded is not None \
+        caseless = text.caseless()
+        source, before, after = (caseless, _CHANGE_BEFORE, _CHANGE_AFTER) if caseless is not None \
             else (text.text, _CHANGE_BEFORE_I, _CHANGE_AFTER_I)
         at = bisect.bisect_left(words, max(sentence_start, quantity.start - 60))
         found = None

@@ -30,6 +30,7 @@ from ._figures import (
     _figures_from,
     _is_base,
     _is_measure,
+    _is_word_char,
     _is_rate,
     _names,
     _nearest_before,
@@ -51,7 +52,7 @@ _SUBSET_CUE = re.compile(
     r"out\s+of\s+which)\b"
 )  # lower case, matched where a "list" cue word starts
 # a list of parts ends where another list starts or a comparison begins
-# lower case, for the folded text; the _I twin for a text that does not fold in place
+# lower case, for the folded text; the _I twin for a text where that would match otherwise (see _Text.caseless)
 _LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b")
 _LIST_END_I = re.compile(_LIST_END.pattern, re.I)
 _OF_THIS = re.compile(r"\s*(?P<of>of)\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
@@ -281,7 +282,7 @@ def _of_this_sum(text: _Text, index: int) -> bool:
         return False
     of = match.start("of")
     return of < min(text.sentence_spans[text.sentence_of[index]][1], quantity.end + 4) \
-        and not (text.text[of - 1].isalnum() or text.text[of - 1] == "_")
+        and not _is_word_char(text.text[of - 1])
 
 
 _CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
@@ -546,8 +547,9 @@ def _list_stop(text: _Text, cue: re.Match[str], end: int) -> int:
     at the closing parenthesis of "(including ...)"; and an "of which" list, nested in
     another, at the clause's end ("including 1.6, of which 0.9 ..., and 1.1 ...")."""
     stops = [end]
-    folded = text.folded()
-    after = _LIST_END.search(folded, cue.end(), end) if folded is not None else _LIST_END_I.search(text.text, cue.end(), end)
+    caseless = text.caseless()
+    after = _LIST_END.search(caseless, cue.end(), end) if caseless is not None \
+        else _LIST_END_I.search(text.text, cue.end(), end)
     if after is not None:
         stops.append(after.start())
     if text.text[max(0, cue.start() - 2):cue.start()].strip().endswith("(") and (close := text.text.find(")", cue.end(), end)) >= 0:
