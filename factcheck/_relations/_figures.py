@@ -515,18 +515,9 @@ _QUALIFIER_ENDINGS = ("age", "aged", "ages", "over", "under", "above", "below", 
 def _qualifier(source: str, quantity: Quantity) -> bool:
     """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
     another, never a part, a whole or an operand itself."""
-    start = quantity.start
-    last = source[start - 2:start - 1] if source[start - 1:start] == " " else source[start - 1:start]
-    if last and last not in _QUALIFIER_LAST and not last.isspace():
-        return False  # the commonest case, read off one character: "of 5", "$5", "(5"
-    before = source[max(0, start - 30):start]
+    before = source[max(0, quantity.start - 30):quantity.start]
     # the longest ending has seven letters: fold no more than the last eight characters
     return before.rstrip()[-8:].lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
-
-
-# the last letters of _QUALIFIER_ENDINGS, in either case
-_QUALIFIER_LAST = frozenset("".join(ending[-1] for ending in _QUALIFIER_ENDINGS).upper()
-                            + "".join(ending[-1] for ending in _QUALIFIER_ENDINGS))
 
 
 def _is_rate(text: _Text, index: int) -> bool:
