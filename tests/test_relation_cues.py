@@ -123,6 +123,14 @@ def test_of_which_after_a_change_and_its_level_speaks_of_the_level() -> None:
     assert finding.verdict is Verdict.PASS
 
 
+def test_of_this_sum_names_the_figure_right_before_it_as_a_part() -> None:
+    whole = "The region was granted 52.4 million euros. "
+    part = _only(whole + "Some 18 million of this sum went to schools.", "subset")
+    assert _roles(part) == [("whole", "52.4 million euros"), ("part", "18 million")]
+    for apart in ("Some 18 million, of this sum, went to schools.", "Some 18 million in grants of this sum went to schools."):
+        assert not _of_kind(whole + apart, "subset"), apart
+
+
 def test_a_list_keeps_its_own_members_only() -> None:
     nested = "Of the 87 projects, 62 have been completed, of which 40 were financed locally, 19 are under way and 6 have not started."
     assert [_roles(f) for f in _of_kind(nested, "sum")] == [[("total", "87"), ("part", "62"), ("part", "19"), ("part", "6")]]
@@ -338,7 +346,8 @@ _CUE_VOCABULARY = (
     "of which including include among them such as in particular out of within this total led the drove "
     "headed was driven by all overall make add added together with contributed thousands millions comprising "
     "consists made up break split completed under way construction in progress ongoing being built "
-    "implemented increase rose up down fell cut less loss more into offer upon allow é ü ſ K"
+    "implemented increase rose up down fell cut less loss more into offer upon allow this that the sum amount "
+    "figure é ü ſ K"
 ).split()
 
 

@@ -396,6 +396,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "scale": ("thousands", "millions", "billions"),
     "breakdown": ("compris", "consist", r"made\s+up", "break", "split"),
     "colon": (":",),
+    "this_sum": (r"of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b",),  # "4 billion of this sum"
     "status": tuple(rf"{words}\b" for words in (
         "completed", "finished", "commissioned", r"under\s*way", r"under\s+construction", r"in\s+progress", "ongoing",
         "launched", "started", "implemented", r"being\s+built", r"being\s+implemented")),

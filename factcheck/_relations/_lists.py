@@ -30,7 +30,6 @@ from ._figures import (
     _figures_from,
     _is_base,
     _is_measure,
-    _is_word_char,
     _is_rate,
     _names,
     _nearest_before,
@@ -55,7 +54,6 @@ _SUBSET_CUE = re.compile(
 # lower case, for the folded text; the _I twin for a text where that would match otherwise (see _Text.caseless)
 _LIST_END = re.compile(r"\b" + _SUBSET_CUE.pattern + r"|\b(?:against|compared|versus|vs|than|while|whereas)\b")
 _LIST_END_I = re.compile(_LIST_END.pattern, re.I)
-_OF_THIS = re.compile(r"\s*(?P<of>of)\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b", re.I)
 # "Of these, A ... and B": a breakdown; "of which" and "including" only name some parts (subsets),
 # and "or 51% of the total" names a share, so "of the total" counts only as "Of the total, ..."
 _PARTITION_CUE = re.compile(
@@ -229,6 +227,7 @@ def _cues_by_sentence(text: _Text, pattern: re.Pattern[str]) -> dict[int, list[r
 def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
     summed = {n.quantity for c in found if c.kind == "sum" for n in c.numbers}
     cues = _cues_by_sentence(text, _SUBSET_CUE)
+    followed = _followed_by_this_sum(text)
     for sentence, (start, end) in enumerate(text.sentence_spans):
         members = text.sentence_members[sentence]
         for cue in cues.get(sentence, ()):
@@ -263,26 +262,27 @@ def _subsets(text: _Text, found: list[Candidate]) -> Iterator[Candidate]:
                 yield from _included_counts(text, parts, wholes)
                 continue
             yield from _grouped_parts(text, parts, wholes, "subset", f"W, {cue.group().lower()} P", any_noun=right_after)
-        for member in members:
-            if _is_measure(text.quantities[member]) and _of_this_sum(text, member):
+        for member in sorted(followed.intersection(members)):
+            if _is_measure(text.quantities[member]):
                 earlier = [m for m in reversed(text.earlier(member)) if compatible(text.quantities[m], text.quantities[member])]
                 if earlier:
                     yield _candidate("subset", "P of this sum", (("whole", text.quantities[earlier[-1]]),
                                                                  ("part", text.quantities[member])))
 
 
-def _of_this_sum(text: _Text, index: int) -> bool:
-    """ "... 4 billion of this sum": "of this sum" starts a word within four characters
-    after the figure, in its sentence."""
-    quantity = text.quantities[index]
-    if "of" not in text.text[quantity.end:quantity.end + 5].lower():
-        return False  # a cheap first look: most figures are followed by no "of" at all
-    match = _OF_THIS.match(text.text, quantity.end)
-    if match is None:
-        return False
-    of = match.start("of")
-    return of < min(text.sentence_spans[text.sentence_of[index]][1], quantity.end + 4) \
-        and not _is_word_char(text.text[of - 1])
+def _followed_by_this_sum(text: _Text) -> set[int]:
+    """The figures that "of this sum" follows in their sentence, after nothing but white
+    space and within four characters ("... 4 billion of this sum")."""
+    followed = set()
+    for position in text.cues("this_sum"):
+        index = bisect.bisect_right(text.starts, position) - 1
+        if index < 0:
+            continue
+        end = text.quantities[index].end
+        if end <= position < min(text.sentence_spans[text.sentence_of[index]][1], end + 4) \
+                and not text.text[end:position].strip():
+            followed.add(index)
+    return followed
 
 
 _CHANGE_NOUN = r"(?:rise|increase|growth|gain|fall|decrease|decline|drop)"
