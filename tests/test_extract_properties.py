@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import pickle
 from fractions import Fraction
 
 import attrs
@@ -216,6 +217,36 @@ def test_interval_endpoints_are_reached(first: Interval, second: Interval) -> No
     assert product.low == min(x * y for x, y in corners) and product.high == max(x * y for x, y in corners)
     assert first.meets(first.hull(second)) and first.gap(second) == second.gap(first) >= 0
     assert (first.gap(second) == 0) == first.meets(second)
+
+
+@PROPERTY
+@given(intervals(), intervals())
+def test_a_quotient_is_reached_at_its_ends(first: Interval, second: Interval) -> None:
+    """Dividing by an interval of either sign gives exactly the least and greatest corner quotients."""
+    if second.contains(0):
+        with pytest.raises(ZeroDivisionError):
+            first / second
+        return
+    quotients = [x / y for x in (first.low, first.high) for y in (second.low, second.high)]
+    assert (first / second).low == min(quotients) and (first / second).high == max(quotients)
+
+
+@PROPERTY
+@given(fractions, fractions, fractions, st.integers(min_value=1, max_value=50))
+def test_an_interval_is_a_value_of_its_ends(a: Fraction, b: Fraction, c: Fraction, factor: int) -> None:
+    """Ends kept in lowest terms: the same ends however written are the same interval (equal,
+    hashed alike, pickled back); comparisons with a value agree with the Fractions'."""
+    low, high = sorted((a, b))
+    interval = Interval(low, high)
+    scaled = Interval(f"{low.numerator * factor}/{low.denominator * factor}", high)  # a string, not in lowest terms
+    assert (interval.low, interval.high) == (low, high) and type(interval.low) is Fraction
+    assert scaled == interval and hash(scaled) == hash(interval) and (scaled != Interval(low, high + 1))
+    assert pickle.loads(pickle.dumps(interval)) == interval and repr(interval) == f"Interval(low={low!r}, high={high!r})"
+    assert interval.contains(c) == (low <= c <= high)
+    assert interval.meets(Interval.point(c)) == (low <= c <= high)
+    assert (interval + Interval.point(c)).is_point == (low == high)
+    with pytest.raises(AttributeError):
+        interval.low = c  # type: ignore[misc]
 
 
 @PROPERTY

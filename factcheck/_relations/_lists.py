@@ -585,6 +585,7 @@ def _siblings(text: _Text, parts: list[int]) -> list[int]:
     return kept
 
 
+_WHITE_SPACE = re.compile(r"\s*")
 _MORE_OF_THEM = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)  # "2 more will open": more items, no change
 
 
@@ -600,8 +601,10 @@ def _tight_list(text: _Text, cue_end: int, parts: list[int]) -> frozenset[int]:
         listed.append(part)
         cursor = text.quantities[part].end
         noun = text.quantities[part].noun
-        if noun and text.text[cursor:].lstrip().startswith(noun):
-            cursor = text.text.index(noun, cursor) + len(noun)
+        if noun:  # "341 doctors and ...": skip the noun too (a look at the next word, not the rest of the text)
+            word = _WHITE_SPACE.match(text.text, cursor).end()
+            if text.text.startswith(noun, word):
+                cursor = word + len(noun)
     return frozenset(listed)
 
 

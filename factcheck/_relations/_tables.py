@@ -389,9 +389,11 @@ class _Column:
                     or cell.unit != cells[0].unit and AMOUNT in (cell.kind, cells[0].kind):
                 break
             uniform_to += 1
+        running = Interval.point(0)  # adding intervals adds their ends, in integers
         for cell in cells[:uniform_to]:
-            lows.append(lows[-1] + cell.interval.low)
-            highs.append(highs[-1] + cell.interval.high)
+            running = running + cell.interval
+            lows.append(running.low)
+            highs.append(running.high)
         return cls(cells, tuple(lows), tuple(highs), uniform_to)
 
     def adds_up(self, first: int, last: int) -> bool:
