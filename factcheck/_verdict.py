@@ -74,12 +74,12 @@ def judge(rule: Rule, candidate: Candidate) -> Finding:
     face_text = format_number(face) + suffix
     figures = _figure_lists(candidate)
     arithmetic = _arithmetic(rule, figures, face_text)
-    readings = tuple(
+    readings = tuple([
         ReadingResult(reading, PASS if outcome.holds else DISCREPANCY, outcome.computed,
                       _reading_detail(rule, relation, candidate, reading, outcome, face_text))
         for reading, outcome in zip(candidate.readings, outcomes)
-    )
-    notes = tuple(dict.fromkeys(note for outcome in outcomes if outcome.holds for note in outcome.notes))
+    ])
+    notes = tuple(dict.fromkeys([note for outcome in outcomes if outcome.holds for note in outcome.notes]))
     if candidate.assumes:
         notes += (f"read as saying that {candidate.assumes}",)
     stated = figures.get(relation.stated, "")  # type: ignore[arg-type]

@@ -425,9 +425,11 @@ def _kinds_of_a_thing(text: _Text, found: list[Candidate]) -> Iterator[Candidate
     """ "Rough wood (logs) rose $80 million. Untreated logs rose $57 million; treated logs
     rose $19 million": kinds of one thing (one head word, two modifiers), each changing,
     are parts of the earlier change of the thing they name."""
+    change_words = text.cues("change")
     for sentence, members in _semicolon_sentences(text):
-        if len(members) < 2:
-            continue
+        if len(members) < 2 or not _any_between(change_words, text.sentence_spans[sentence][0],
+                                                text.sentence_spans[text.sentence_of[members[-1]]][1]):
+            continue  # a figure changes only by a change word in its sentence: a first look
         changes = [m for m in members if _is_measure(text.quantities[m]) and _change_direction(text, m)]
         if len(changes) < 2:
             continue
