@@ -263,6 +263,21 @@ def test_a_qualifier_is_no_part_and_no_operand() -> None:
                                "a decline of 15.3%.").discrepancies
 
 
+def test_a_qualifying_phrase_is_read_as_its_pattern_reads_it() -> None:
+    """ "aged over 60" qualifies however it is written: in capitals, across a line break, or
+    with the "ſ" that the case-insensitive pattern reads as "s"."""
+    from factcheck._document import Document
+    from factcheck._extract import scan
+    from factcheck._relations._figures import _Text
+
+    for written in ("ages 60", "AGED OVER\n60", "ageſ 60", "children under 15", "Residents older than 80"):
+        text = f"Of 2.1 million people, 1.4 million were {written} or so."
+        document = Document(text)
+        assert [q.text for q in _Text.build(document, scan(document)).quantities] == ["2.1 million", "1.4 million"], written
+    document = Document("Of 2.1 million people, 1.4 million were pages 60 or so.")
+    assert len(_Text.build(document, scan(document)).quantities) == 3  # "pages" is no "ages"
+
+
 def test_a_later_change_keeps_its_own_base() -> None:
     text = "The bank raised its rate by 25 bp to 5.50%, bringing cumulative tightening to 100 bp from 4.50% in January."
     assert [_roles(f)[2] for f in _of_kind(text, "pp_change")] == [("stated", "100 bp")]
@@ -347,7 +362,7 @@ _CUE_VOCABULARY = (
     "headed was driven by all overall make add added together with contributed thousands millions comprising "
     "consists made up break split completed under way construction in progress ongoing being built "
     "implemented increase rose up down fell cut less loss more into offer upon allow this that the sum amount "
-    "figure é ü ſ K"
+    "figure age aged ages agenda per percent people those men youth youths é ü ſ K"
 ).split()
 
 

@@ -201,8 +201,15 @@ class _Text:
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
-        # "aged over 60", "per 100,000": figures that qualify others take no part in relations
-        quantities = tuple(q for q in scan.quantities if not _qualifier(document.text, q))
+        # the cue words of every kind, found first: the qualifying words among them pick out
+        # the figures that qualify others ("aged over 60"), which take no part in relations
+        folded = document.text.lower()
+        folded = folded if len(folded) == len(document.text) else None  # see folded()
+        cue_starts = _all_cues(folded) if folded is not None else {}
+        # read as _QUALIFIER_BEFORE reads the text (see caseless()), "ageſ" as "ages"
+        qualifying = cue_starts["qualifier"] if folded is not None and "ı" not in folded and "ſ" not in folded \
+            else _find_cues(document.text, "qualifier")
+        quantities = tuple(_unqualified(document.text, scan.quantities, qualifying))
         sentences = document.sentences or [(0, len(document.text))]
         starts = [start for start, _ in sentences]
         grouped: dict[int, list[int]] = {}
@@ -232,7 +239,7 @@ class _Text:
                 named_years.append(frozen_years.get(sentence, no_years))
         return cls(document, quantities, scan.anchors, tuple(sentence_of), tuple(members), tuple(spans),
                    tuple(named_years), {q.start: i for i, q in enumerate(quantities)},
-                   tuple(q.start for q in quantities))
+                   tuple(q.start for q in quantities), cue_starts=cue_starts, memo={"folded": folded})
 
     def between(self, first: int, second: int) -> str:
         return self.text[self.quantities[first].end:self.quantities[second].start]
@@ -397,6 +404,10 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "breakdown": ("compris", "consist", r"made\s+up", "break", "split"),
     "colon": (":",),
     "this_sum": (r"of\s+(?:this|that|the)\s+(?:sum|amount|total|volume|money|funding|figure)\b",),  # "4 billion of this sum"
+    # the words that open the phrases of _QUALIFIER_BEFORE: "aged (up to)", "children over", "per"
+    "qualifier": tuple(rf"{word}\b" for word in (
+        "age[ds]?", "children", "adults", "people", "persons", "women", "men", "residents", "pupils", "those", "youth", "youths",
+        "per")),
     "status": tuple(rf"{words}\b" for words in (
         "completed", "finished", "commissioned", r"under\s*way", r"under\s+construction", r"in\s+progress", "ongoing",
         "launched", "started", "implemented", r"being\s+built", r"being\s+implemented")),
@@ -503,22 +514,29 @@ def _is_base(text: _Text, index: int) -> bool:
     return bool(_BASE_BEFORE.search(before) or _YEAR_VALUE.search(before))
 
 
+# a figure that qualifies another, from the opening word of the phrase (see _unqualified) up to the figure
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?:aged?|ages)\s+(?:over|under|above|below|older\s+than|younger\s+than|up\s+to|between)?\s*\Z"
     r"|\b(?:children|adults|people|persons|women|men|residents|pupils|those|youths?)\s+"
     r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\Z|\bper\s+\Z", re.I)
 
 
-# the last words of _QUALIFIER_BEFORE: a cheap first look, since most figures follow none
-_QUALIFIER_ENDINGS = ("age", "aged", "ages", "over", "under", "above", "below", "than", "to", "between", "per")
-
-
-def _qualifier(source: str, quantity: Quantity) -> bool:
-    """ "aged over 60", "children under 15", "18.2 per 100,000": a figure that qualifies
-    another, never a part, a whole or an operand itself."""
-    before = source[max(0, quantity.start - 30):quantity.start]
-    # the longest ending has seven letters: fold no more than the last eight characters
-    return before.rstrip()[-8:].lower().endswith(_QUALIFIER_ENDINGS) and bool(_QUALIFIER_BEFORE.search(before))
+def _unqualified(source: str, quantities: tuple[Quantity, ...], qualifying: list[int]) -> list[Quantity]:
+    """The figures less those that qualify another ("aged over 60", "children under 15",
+    "18.2 per 100,000"), never a part, a whole or an operand themselves: a phrase that opens
+    with a qualifying word at most 30 characters before the figure and runs up to it."""
+    kept = []
+    near = 0  # the first qualifying word within reach of the current figure: both go in text order
+    for quantity in quantities:
+        start = quantity.start
+        while near < len(qualifying) and qualifying[near] < start - 30:
+            near += 1
+        word = near
+        while word < len(qualifying) and qualifying[word] < start and not _QUALIFIER_BEFORE.match(source, qualifying[word], start):
+            word += 1
+        if word == len(qualifying) or qualifying[word] >= start:
+            kept.append(quantity)
+    return kept
 
 
 def _is_rate(text: _Text, index: int) -> bool:
