@@ -25,14 +25,15 @@ def format_number(value: object, digits: int = 4) -> str:
     # a Fraction's own float() goes through the numbers ABC: the same division, slower
     number = value.numerator / value.denominator if isinstance(value, Fraction) else float(value)  # type: ignore[arg-type]
     size = abs(number)
-    for scale, name in _SCALE_NAMES:
-        if size >= scale:
-            return f"{_trim(number / scale, size / scale, digits)} {name}"
+    if size >= 1e6:  # most figures are smaller: one comparison, not three
+        for scale, name in _SCALE_NAMES:
+            if size >= scale:
+                return f"{_trim(number / scale, size / scale, digits)} {name}"
     return _trim(number, size, digits)
 
 
 def _trim(number: float, size: float, digits: int) -> str:
-    if number.is_integer() and size < 10**15:
+    if number.is_integer() and size < 1e15:
         return f"{int(number):,}"
     decimals = max(digits - len(str(int(size))), 1) if size >= 1 else digits
     text = f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
