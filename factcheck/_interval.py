@@ -27,7 +27,9 @@ class Interval:
     building a Fraction at every step would cost several times more, and judging a release
     takes thousands of steps."""
 
-    __slots__ = ("_low_numerator", "_low_denominator", "_high_numerator", "_high_denominator", "_low", "_high")
+    __slots__ = ("_low_numerator", "_low_denominator", "_high_numerator", "_high_denominator", "_low", "_high",
+                 "__weakref__")
+    __match_args__ = ("low", "high")
 
     _low_numerator: int
     _low_denominator: int
@@ -134,13 +136,16 @@ class Interval:
         return self * reciprocal
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Interval):
+        if other.__class__ is not self.__class__:
             return NotImplemented
         return self._low_numerator == other._low_numerator and self._low_denominator == other._low_denominator \
             and self._high_numerator == other._high_numerator and self._high_denominator == other._high_denominator
 
     def __hash__(self) -> int:
         return hash((self._low_numerator, self._low_denominator, self._high_numerator, self._high_denominator))
+
+    def __reduce__(self) -> tuple[type[Interval], tuple[Fraction, Fraction]]:
+        return self.__class__, (self.low, self.high)  # pickled and copied by its ends, under every protocol
 
     def __repr__(self) -> str:
         return f"Interval(low={self.low!r}, high={self.high!r})"

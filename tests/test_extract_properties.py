@@ -241,7 +241,8 @@ def test_an_interval_is_a_value_of_its_ends(a: Fraction, b: Fraction, c: Fractio
     scaled = Interval(f"{low.numerator * factor}/{low.denominator * factor}", high)  # a string, not in lowest terms
     assert (interval.low, interval.high) == (low, high) and type(interval.low) is Fraction
     assert scaled == interval and hash(scaled) == hash(interval) and (scaled != Interval(low, high + 1))
-    assert pickle.loads(pickle.dumps(interval)) == interval and repr(interval) == f"Interval(low={low!r}, high={high!r})"
+    assert all(pickle.loads(pickle.dumps(interval, protocol)) == interval for protocol in range(pickle.HIGHEST_PROTOCOL + 1))
+    assert repr(interval) == f"Interval(low={low!r}, high={high!r})"
     assert interval.contains(c) == (low <= c <= high)
     assert interval.meets(Interval.point(c)) == (low <= c <= high)
     assert (interval + Interval.point(c)).is_point == (low == high)

@@ -129,6 +129,8 @@ def test_of_this_sum_names_the_figure_right_before_it_as_a_part() -> None:
     assert _roles(part) == [("whole", "52.4 million euros"), ("part", "18 million")]
     for apart in ("Some 18 million, of this sum, went to schools.", "Some 18 million in grants of this sum went to schools."):
         assert not _of_kind(whole + apart, "subset"), apart
+    for spelled in ("of this ſum", "of thıs sum", "OF THIS SUM"):  # as a case-insensitive pattern reads them
+        assert _roles(_only(whole + f"Some 18 million {spelled} went to schools.", "subset"))[1] == ("part", "18 million"), spelled
 
 
 def test_a_list_keeps_its_own_members_only() -> None:
@@ -276,6 +278,9 @@ def test_a_qualifying_phrase_is_read_as_its_pattern_reads_it() -> None:
         assert [q.text for q in _Text.build(document, scan(document)).quantities] == ["2.1 million", "1.4 million"], written
     document = Document("Of 2.1 million people, 1.4 million were pages 60 or so.")
     assert len(_Text.build(document, scan(document)).quantities) == 3  # "pages" is no "ages"
+    for spaces in range(24, 30):  # a table column: "per" of "Paper" may open the figure's window
+        document = Document("Of 100 items, Paper" + " " * spaces + "60 and 40 were others.")
+        assert len(_Text.build(document, scan(document)).quantities) == 3, spaces
 
 
 def test_a_later_change_keeps_its_own_base() -> None:
