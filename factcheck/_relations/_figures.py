@@ -84,6 +84,19 @@ def _all_cues(folded: str) -> dict[str, list[int]]:
     return found
 
 
+def _fold(text: str) -> str | None:
+    """The text in lower case, unless folding would move offsets ("İ" is two characters)."""
+    folded = text.lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _caseless(folded: str | None) -> str | None:
+    """The folded text where a lower-case pattern on it matches just as a case-insensitive
+    one on the text: not where folding moves offsets, nor where "ı" or "ſ" occur, which
+    case-insensitive matching reads as "i" and "s" but lower() keeps as they are."""
+    return None if folded is None or "ı" in folded or "ſ" in folded else folded
+
+
 def _starts_word(text: str, start: int, name: str) -> bool:
     return not start or not _is_word_char(text[start - 1]) or name == "colon"
 
@@ -184,31 +197,32 @@ class _Text:
         return self.memo[key]  # type: ignore[return-value]
 
     def folded(self) -> str | None:
-        """The text in lower case, unless folding would move offsets ("İ" is two characters)."""
+        """The text in lower case (see _fold), worked out once."""
         if "folded" not in self.memo:
-            folded = self.text.lower()
-            self.memo["folded"] = folded if len(folded) == len(self.text) else None
+            self.memo["folded"] = _fold(self.text)
         return self.memo["folded"]  # type: ignore[return-value]
 
     def caseless(self) -> str | None:
-        """The folded text where a lower-case pattern on it matches just as a case-insensitive
-        one on the text: not where folding moves offsets, nor where "ı" or "ſ" occur, which
-        case-insensitive matching reads as "i" and "s" but lower() keeps as they are."""
+        """The folded text where lower-case patterns read it as case-insensitive ones read
+        the text (see _caseless), worked out once."""
         if "caseless" not in self.memo:
-            folded = self.folded()
-            self.memo["caseless"] = None if folded is None or "ı" in folded or "ſ" in folded else folded
+            self.memo["caseless"] = _caseless(self.folded())
         return self.memo["caseless"]  # type: ignore[return-value]
+
+    def caseless_cues(self, name: str) -> list[int]:
+        """Where the cue words of one kind start, found as a case-insensitive pattern on the
+        text finds them: from the one-pass scan where the folded text is caseless, else the
+        slow way ("of this ſum" is "of this sum")."""
+        return self.cues(name) if self.caseless() is not None else _find_cues(self.text, name)
 
     @classmethod
     def build(cls, document: Document, scan: Scan) -> _Text:
         # the cue words of every kind, found first: the qualifying words among them pick out
         # the figures that qualify others ("aged over 60"), which take no part in relations
-        folded = document.text.lower()
-        folded = folded if len(folded) == len(document.text) else None  # see folded()
+        folded = _fold(document.text)
         cue_starts = _all_cues(folded) if folded is not None else {}
-        # read as _QUALIFIER_BEFORE reads the text (see caseless()), "ageſ" as "ages"
-        qualifying = cue_starts["qualifier"] if folded is not None and "ı" not in folded and "ſ" not in folded \
-            else _find_cues(document.text, "qualifier")
+        # read as _QUALIFIER_BEFORE reads the text, "ageſ" as "ages" (as caseless_cues reads it)
+        qualifying = cue_starts["qualifier"] if _caseless(folded) is not None else _find_cues(document.text, "qualifier")
         quantities = tuple(_unqualified(document.text, scan.quantities, qualifying))
         sentences = document.sentences or [(0, len(document.text))]
         starts = [start for start, _ in sentences]

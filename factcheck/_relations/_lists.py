@@ -28,7 +28,6 @@ from ._figures import (
     _change_direction,
     _figures_between,
     _figures_from,
-    _find_cues,
     _is_base,
     _is_measure,
     _is_rate,
@@ -275,9 +274,7 @@ def _followed_by_this_sum(text: _Text) -> set[int]:
     """The figures that "of this sum" follows in their sentence, after nothing but white
     space and within four characters ("... 4 billion of this sum")."""
     followed = set()
-    # read as the case-insensitive pattern did (see _Text.caseless): "of this ſum" is "of this sum"
-    positions = text.cues("this_sum") if text.caseless() is not None else _find_cues(text.text, "this_sum")
-    for position in positions:
+    for position in text.caseless_cues("this_sum"):
         index = bisect.bisect_right(text.starts, position) - 1
         if index < 0:
             continue
